@@ -1,0 +1,173 @@
+public import HTTPTypes
+
+extension Problem {
+    /// The `errors` member: several problems of this type, such as every failing field.
+    ///
+    /// Reading skips items that are not violations; setting an empty array removes the member.
+    /// https://www.rfc-editor.org/rfc/rfc9457#section-3
+    public var errors: [Violation] {
+        get { self.extensions["errors"]?.arrayValue?.compactMap(Violation.init) ?? [] }
+        set { self.extensions["errors"] = newValue.isEmpty ? nil : .array(newValue.map(\.extensionValue)) }
+    }
+
+    /// Seconds the client should wait, kept equal in the `retry_after` member and the
+    /// `Retry-After` header field.
+    ///
+    /// Reading prefers the header field, which HTTP clients act on, when it holds delay-seconds.
+    /// Setting writes both; `nil` removes both.
+    /// https://www.rfc-editor.org/rfc/rfc9110#section-10.2.3
+    public var retryAfter: Int? {
+        get {
+            if let field = self.headers[.retryAfter], let seconds = Int(field), seconds >= 0 { return seconds }
+            return self.extensions["retry_after"]?.integerValue
+        }
+        set {
+            if let newValue {
+                let seconds = max(0, newValue)
+                self.headers[.retryAfter] = String(seconds)
+                self.extensions["retry_after"] = .integer(seconds)
+            } else {
+                self.headers[.retryAfter] = nil
+                self.extensions["retry_after"] = nil
+            }
+        }
+    }
+
+    /// The `request_id` member: the identifier of the request that failed, for support and logs.
+    public var requestID: String? {
+        get { self.extensions["request_id"]?.stringValue }
+        set { self.extensions["request_id"] = newValue.map(ExtensionValue.string) }
+    }
+
+    /// The `trace_id` member: the W3C trace-id of the request that failed.
+    public var traceID: String? {
+        get { self.extensions["trace_id"]?.stringValue }
+        set { self.extensions["trace_id"] = newValue.map(ExtensionValue.string) }
+    }
+
+    /// Makes `retry_after` and `Retry-After` agree when only one is set or they differ.
+    ///
+    /// The header field wins, being what HTTP clients act on. A header field holding an HTTP-date
+    /// is copied into `retry_after` as the same string.
+    mutating func synchronizeRetryAfter() {
+        let member = self.extensions["retry_after"]
+        switch (self.headers[.retryAfter], member) {
+        case (nil, nil):
+            return
+        case (let field?, _):
+            if let seconds = Int(field), seconds >= 0 {
+                if member?.integerValue != seconds { self.extensions["retry_after"] = .integer(seconds) }
+            } else if member?.stringValue != field {
+                self.extensions["retry_after"] = .string(field)
+            }
+        case (nil, let member?):
+            if let seconds = member.integerValue, seconds >= 0 {
+                self.headers[.retryAfter] = String(seconds)
+            } else if let double = member.doubleValue, double >= 0, double < 1e15 {
+                let seconds = Int(double.rounded(.up))
+                self.headers[.retryAfter] = String(seconds)
+                self.extensions["retry_after"] = .integer(seconds)
+            }
+        }
+    }
+}
+
+extension Problem {
+    /// A `validation-error` (422) listing every failure.
+    ///
+    /// - Parameters:
+    ///   - violations: Every failing input, each with its location.
+    ///   - detail: An explanation; by default one that counts the failures.
+    public static func validationFailed(_ violations: [Violation], detail: String? = nil) -> Problem {
+        var problem = Problem(
+            .validationError,
+            detail: detail
+                ?? (violations.count == 1
+                    ? "One value in the request is not valid."
+                    : "\(violations.count) values in the request are not valid.")
+        )
+        problem.errors = violations
+        return problem
+    }
+
+    /// An `invalid-parameter` (400) naming the parameter.
+    ///
+    /// - Parameters:
+    ///   - name: The parameter's name.
+    ///   - detail: What is wrong with it.
+    public static func invalidParameter(_ name: String, detail: String) -> Problem {
+        var problem = Problem(.invalidParameter, detail: detail)
+        problem.errors = [Violation(detail: detail, parameter: name)]
+        return problem
+    }
+
+    /// A `resource-not-found` (404) naming what was looked for.
+    ///
+    /// - Parameters:
+    ///   - resource: The kind of resource, such as `book`.
+    ///   - id: The identifier looked for.
+    public static func notFound(resource: String, id: String) -> Problem {
+        Problem(
+            .notFound,
+            detail: "There is no \(resource) with the id '\(id)'.",
+            extensions: ["resource": .string(resource), "resource_id": .string(id)]
+        )
+    }
+
+    /// An `unauthorized` (401) with the `WWW-Authenticate` challenge clients need.
+    ///
+    /// - Parameters:
+    ///   - challenge: The `WWW-Authenticate` field value, such as `Bearer realm="api"`.
+    ///   - detail: An explanation.
+    public static func unauthorized(challenge: String, detail: String? = nil) -> Problem {
+        Problem(.unauthorized, detail: detail, headers: [.wwwAuthenticate: challenge])
+    }
+
+    /// A `rate-limit-exceeded` (429) with `retry_after` equal to the `Retry-After` header field.
+    ///
+    /// - Parameters:
+    ///   - seconds: Seconds the client should wait.
+    ///   - detail: An explanation.
+    public static func rateLimitExceeded(retryAfter seconds: Int, detail: String? = nil) -> Problem {
+        var problem = Problem(.rateLimitExceeded, detail: detail)
+        problem.retryAfter = seconds
+        return problem
+    }
+
+    /// A `service-unavailable` (503) with `retry_after` equal to the `Retry-After` header field.
+    ///
+    /// - Parameters:
+    ///   - seconds: Seconds the client should wait.
+    ///   - detail: An explanation.
+    public static func serviceUnavailable(retryAfter seconds: Int, detail: String? = nil) -> Problem {
+        var problem = Problem(.serviceUnavailable, detail: detail)
+        problem.retryAfter = seconds
+        return problem
+    }
+
+    /// A `timeout` (504) stating the time limit in `timeout_seconds`.
+    ///
+    /// - Parameters:
+    ///   - seconds: The time limit that was exceeded.
+    ///   - detail: An explanation.
+    public static func timeout(seconds: Double, detail: String? = nil) -> Problem {
+        let value: ExtensionValue =
+            seconds.rounded() == seconds && abs(seconds) < 1e15 ? .integer(Int(seconds)) : .double(seconds)
+        return Problem(
+            .timeout,
+            detail: detail ?? "The request did not finish within its time limit.",
+            extensions: ["timeout_seconds": value]
+        )
+    }
+
+    /// A 405 `about:blank` problem with the `Allow` header field the status requires.
+    ///
+    /// - Parameter allowedMethods: The methods the target resource supports.
+    /// https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6
+    public static func methodNotAllowed(allowedMethods: [HTTPRequest.Method]) -> Problem {
+        Problem(
+            status: .methodNotAllowed,
+            headers: [.allow: allowedMethods.map(\.rawValue).joined(separator: ", ")]
+        )
+    }
+}

@@ -1,0 +1,448 @@
+/// A strict RFC 8259 parser into ``ExtensionValue``, bounded in depth, for problem documents.
+///
+/// Choices where JSON leaves room, each pinned by a test:
+/// - A repeated member name keeps its first position and its last value, as JavaScript does, so
+///   this reader agrees with the most common one; each repeat is a diagnostic.
+/// - An integer beyond `Int`, or a number beyond `Double`'s range, is kept verbatim
+///   (``ExtensionValue/bigNumber(_:)``) rather than rounded.
+/// - A `\u` escape of a lone surrogate becomes U+FFFD, with a diagnostic.
+/// - Invalid UTF-8 makes the input not JSON (RFC 8259 §8.1) and is refused.
+struct JSONParser {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var index: Int
+    private let maximumDepth: Int
+    private var depth = 0
+    private var topLevelMember: String?
+    var diagnostics: [ProblemDiagnostic] = []
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, startingAt index: Int = 0, maximumDepth: Int) {
+        self.bytes = bytes
+        self.index = index
+        self.maximumDepth = maximumDepth
+    }
+
+    // MARK: Documents
+
+    /// Parses a document whose top level must be an object.
+    mutating func parseObjectDocument() throws(ProblemDecodingError) -> ExtensionValue.Object {
+        self.skipWhitespace()
+        guard self.index < self.bytes.count else {
+            throw self.error(.malformed, "the document is empty")
+        }
+        guard self.bytes[self.index] == UInt8(ascii: "{") else {
+            let value = try self.parseValue()
+            throw self.error(
+                .notAProblem,
+                "a problem document is a JSON object, not \(ConsumerRules.describe(value))",
+                position: false
+            )
+        }
+        let object = try self.parseObject(isTopLevel: true)
+        self.skipWhitespace()
+        guard self.index == self.bytes.count else {
+            throw self.error(.malformed, "unexpected data after the JSON document")
+        }
+        return object
+    }
+
+    /// Parses a document holding any JSON value.
+    mutating func parseValueDocument() throws(ProblemDecodingError) -> ExtensionValue {
+        self.skipWhitespace()
+        let value = try self.parseValue()
+        self.skipWhitespace()
+        guard self.index == self.bytes.count else {
+            throw self.error(.malformed, "unexpected data after the JSON document")
+        }
+        return value
+    }
+
+    // MARK: Values
+
+    private mutating func parseValue() throws(ProblemDecodingError) -> ExtensionValue {
+        guard self.index < self.bytes.count else {
+            throw self.error(.malformed, "the document ends where a value was expected")
+        }
+        switch self.bytes[self.index] {
+        case UInt8(ascii: "{"): return .object(try self.parseObject(isTopLevel: false))
+        case UInt8(ascii: "["): return try self.parseArray()
+        case UInt8(ascii: "\""): return .string(try self.parseString())
+        case UInt8(ascii: "t"):
+            try self.expectLiteral("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try self.expectLiteral("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try self.expectLiteral("null")
+            return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return try self.parseNumber()
+        default:
+            throw self.error(.malformed, "unexpected character \(self.describeCurrentByte()) where a value was expected")
+        }
+    }
+
+    private mutating func enter() throws(ProblemDecodingError) {
+        self.depth += 1
+        guard self.depth <= self.maximumDepth else {
+            throw self.error(.tooDeep, "the document nests deeper than \(self.maximumDepth) levels")
+        }
+    }
+
+    private mutating func parseObject(isTopLevel: Bool) throws(ProblemDecodingError) -> ExtensionValue.Object {
+        try self.enter()
+        self.index += 1
+        var object = ExtensionValue.Object()
+        var positions: [String: Int] = [:]
+        self.skipWhitespace()
+        if self.index < self.bytes.count, self.bytes[self.index] == UInt8(ascii: "}") {
+            self.index += 1
+            self.depth -= 1
+            return object
+        }
+        while true {
+            self.skipWhitespace()
+            guard self.index < self.bytes.count, self.bytes[self.index] == UInt8(ascii: "\"") else {
+                throw self.error(.malformed, "expected a member name in double quotes")
+            }
+            let name = try self.parseString()
+            self.skipWhitespace()
+            guard self.index < self.bytes.count, self.bytes[self.index] == UInt8(ascii: ":") else {
+                throw self.error(.malformed, "expected ':' after the member name")
+            }
+            self.index += 1
+            self.skipWhitespace()
+            if isTopLevel { self.topLevelMember = name }
+            let value = try self.parseValue()
+            // A linear scan beats hashing for the few members a problem has; past 16 the index
+            // keeps a hostile document with thousands of members from going quadratic.
+            let existing: Int?
+            if object.count < 16 {
+                existing = object.storage.firstIndex { $0.name == name }
+            } else {
+                if positions.isEmpty {
+                    for (position, member) in object.storage.enumerated() where positions[member.name] == nil {
+                        positions[member.name] = position
+                    }
+                }
+                existing = positions[name]
+            }
+            if let existing {
+                object.storage[existing].value = value
+                self.diagnostics.append(
+                    .init(
+                        member: isTopLevel ? name : self.topLevelMember,
+                        message: "the member name '\(name)' appears more than once; the last value is used"
+                    )
+                )
+            } else {
+                if !positions.isEmpty { positions[name] = object.count }
+                object.appendUnchecked(name, value)
+            }
+            self.skipWhitespace()
+            guard self.index < self.bytes.count else {
+                throw self.error(.malformed, "the document ends inside an object")
+            }
+            switch self.bytes[self.index] {
+            case UInt8(ascii: ","):
+                self.index += 1
+            case UInt8(ascii: "}"):
+                self.index += 1
+                self.depth -= 1
+                return object
+            default:
+                throw self.error(.malformed, "expected ',' or '}' after an object member")
+            }
+        }
+    }
+
+    private mutating func parseArray() throws(ProblemDecodingError) -> ExtensionValue {
+        try self.enter()
+        self.index += 1
+        var elements: [ExtensionValue] = []
+        self.skipWhitespace()
+        if self.index < self.bytes.count, self.bytes[self.index] == UInt8(ascii: "]") {
+            self.index += 1
+            self.depth -= 1
+            return .array(elements)
+        }
+        while true {
+            self.skipWhitespace()
+            elements.append(try self.parseValue())
+            self.skipWhitespace()
+            guard self.index < self.bytes.count else {
+                throw self.error(.malformed, "the document ends inside an array")
+            }
+            switch self.bytes[self.index] {
+            case UInt8(ascii: ","):
+                self.index += 1
+            case UInt8(ascii: "]"):
+                self.index += 1
+                self.depth -= 1
+                return .array(elements)
+            default:
+                throw self.error(.malformed, "expected ',' or ']' after an array element")
+            }
+        }
+    }
+
+    private mutating func expectLiteral(_ literal: StaticString) throws(ProblemDecodingError) {
+        let count = literal.utf8CodeUnitCount
+        guard self.index + count <= self.bytes.count else {
+            throw self.error(.malformed, "the document ends inside a literal")
+        }
+        for offset in 0..<count where self.bytes[self.index + offset] != literal.utf8Start[offset] {
+            throw self.error(.malformed, "unexpected character \(self.describeCurrentByte()) where a value was expected")
+        }
+        self.index += count
+    }
+
+    // MARK: Strings
+
+    private mutating func parseString() throws(ProblemDecodingError) -> String {
+        self.index += 1
+        let start = self.index
+        while self.index < self.bytes.count {
+            let byte = self.bytes[self.index]
+            if byte == UInt8(ascii: "\"") {
+                let string = try self.makeString(UnsafeBufferPointer(rebasing: self.bytes[start..<self.index]))
+                self.index += 1
+                return string
+            }
+            if byte == UInt8(ascii: "\\") { return try self.parseEscapedString(from: start) }
+            if byte < 0x20 { throw self.error(.malformed, "a control character must be escaped inside a string") }
+            self.index += 1
+        }
+        throw self.error(.malformed, "the document ends inside a string")
+    }
+
+    private mutating func parseEscapedString(from start: Int) throws(ProblemDecodingError) -> String {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(self.index - start + 16)
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: self.bytes[start..<self.index]))
+        var repairedSurrogate = false
+        while self.index < self.bytes.count {
+            let byte = self.bytes[self.index]
+            if byte == UInt8(ascii: "\"") {
+                self.index += 1
+                if repairedSurrogate {
+                    self.diagnostics.append(
+                        .init(
+                            member: self.topLevelMember,
+                            message: "a string escapes a lone UTF-16 surrogate; replaced with U+FFFD"
+                        )
+                    )
+                }
+                return try self.makeString(buffer)
+            }
+            if byte < 0x20 { throw self.error(.malformed, "a control character must be escaped inside a string") }
+            guard byte == UInt8(ascii: "\\") else {
+                buffer.append(byte)
+                self.index += 1
+                continue
+            }
+            guard self.index + 1 < self.bytes.count else { break }
+            let escape = self.bytes[self.index + 1]
+            self.index += 2
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): buffer.append(escape)
+            case UInt8(ascii: "b"): buffer.append(0x08)
+            case UInt8(ascii: "f"): buffer.append(0x0C)
+            case UInt8(ascii: "n"): buffer.append(0x0A)
+            case UInt8(ascii: "r"): buffer.append(0x0D)
+            case UInt8(ascii: "t"): buffer.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = try self.parseHexQuad()
+                if (0xD800...0xDBFF).contains(scalar) {
+                    if self.index + 1 < self.bytes.count, self.bytes[self.index] == UInt8(ascii: "\\"),
+                        self.bytes[self.index + 1] == UInt8(ascii: "u")
+                    {
+                        let resume = self.index
+                        self.index += 2
+                        let low = try self.parseHexQuad()
+                        if (0xDC00...0xDFFF).contains(low) {
+                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        } else {
+                            self.index = resume
+                            scalar = 0xFFFD
+                            repairedSurrogate = true
+                        }
+                    } else {
+                        scalar = 0xFFFD
+                        repairedSurrogate = true
+                    }
+                } else if (0xDC00...0xDFFF).contains(scalar) {
+                    scalar = 0xFFFD
+                    repairedSurrogate = true
+                }
+                Self.appendUTF8(scalar, to: &buffer)
+            default:
+                self.index -= 1
+                throw self.error(.malformed, "\\\(self.describeCurrentByte()) is not a JSON escape")
+            }
+        }
+        throw self.error(.malformed, "the document ends inside a string")
+    }
+
+    private mutating func parseHexQuad() throws(ProblemDecodingError) -> UInt32 {
+        guard self.index + 4 <= self.bytes.count else {
+            throw self.error(.malformed, "a \\u escape needs four hexadecimal digits")
+        }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = self.bytes[self.index]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw self.error(.malformed, "a \\u escape needs four hexadecimal digits")
+            }
+            value = value << 4 | UInt32(digit)
+            self.index += 1
+        }
+        return value
+    }
+
+    private static func appendUTF8(_ scalar: UInt32, to buffer: inout [UInt8]) {
+        switch scalar {
+        case 0..<0x80:
+            buffer.append(UInt8(scalar))
+        case 0x80..<0x800:
+            buffer.append(UInt8(0xC0 | scalar >> 6))
+            buffer.append(UInt8(0x80 | scalar & 0x3F))
+        case 0x800..<0x10000:
+            buffer.append(UInt8(0xE0 | scalar >> 12))
+            buffer.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            buffer.append(UInt8(0x80 | scalar & 0x3F))
+        default:
+            buffer.append(UInt8(0xF0 | scalar >> 18))
+            buffer.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+            buffer.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            buffer.append(UInt8(0x80 | scalar & 0x3F))
+        }
+    }
+
+    private func makeString(_ bytes: some Collection<UInt8>) throws(ProblemDecodingError) -> String {
+        guard let string = String(validating: bytes, as: UTF8.self) else {
+            throw self.error(.notUTF8, "a string is not valid UTF-8")
+        }
+        return string
+    }
+
+    // MARK: Numbers
+
+    private mutating func parseNumber() throws(ProblemDecodingError) -> ExtensionValue {
+        let start = self.index
+        var isInteger = true
+        if self.bytes[self.index] == UInt8(ascii: "-") { self.index += 1 }
+        guard self.index < self.bytes.count, self.bytes[self.index].isASCIIDigit else {
+            throw self.error(.malformed, "a number needs a digit after '-'")
+        }
+        if self.bytes[self.index] == UInt8(ascii: "0") {
+            self.index += 1
+        } else {
+            self.skipDigits()
+        }
+        if self.index < self.bytes.count, self.bytes[self.index] == UInt8(ascii: ".") {
+            isInteger = false
+            self.index += 1
+            guard self.index < self.bytes.count, self.bytes[self.index].isASCIIDigit else {
+                throw self.error(.malformed, "a number needs a digit after '.'")
+            }
+            self.skipDigits()
+        }
+        if self.index < self.bytes.count, self.bytes[self.index] | 0x20 == UInt8(ascii: "e") {
+            isInteger = false
+            self.index += 1
+            if self.index < self.bytes.count,
+                self.bytes[self.index] == UInt8(ascii: "+") || self.bytes[self.index] == UInt8(ascii: "-")
+            {
+                self.index += 1
+            }
+            guard self.index < self.bytes.count, self.bytes[self.index].isASCIIDigit else {
+                throw self.error(.malformed, "a number needs a digit in its exponent")
+            }
+            self.skipDigits()
+        }
+        let literal = UnsafeBufferPointer(rebasing: self.bytes[start..<self.index])
+        if isInteger, let integer = Self.integer(literal) { return .integer(integer) }
+        let text = String(decoding: literal, as: UTF8.self)
+        if !isInteger, let double = Double(text), double.isFinite,
+            double != 0 || !Self.hasNonZeroMantissa(literal)
+        {
+            return .double(double)
+        }
+        return .bigNumber(text)
+    }
+
+    private mutating func skipDigits() {
+        while self.index < self.bytes.count, self.bytes[self.index].isASCIIDigit { self.index += 1 }
+    }
+
+    private static func integer(_ literal: UnsafeBufferPointer<UInt8>) -> Int? {
+        var iterator = literal.makeIterator()
+        var byte = iterator.next()
+        let negative = byte == UInt8(ascii: "-")
+        if negative { byte = iterator.next() }
+        var value = 0
+        while let digit = byte {
+            let (multiplied, overflow) = value.multipliedReportingOverflow(by: 10)
+            guard !overflow else { return nil }
+            let (added, overflowAdding) =
+                negative
+                ? multiplied.subtractingReportingOverflow(Int(digit - UInt8(ascii: "0")))
+                : multiplied.addingReportingOverflow(Int(digit - UInt8(ascii: "0")))
+            guard !overflowAdding else { return nil }
+            value = added
+            byte = iterator.next()
+        }
+        return value
+    }
+
+    /// Whether a literal that reads as zero has a non-zero digit before its exponent: an underflow.
+    private static func hasNonZeroMantissa(_ literal: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in literal {
+            if byte | 0x20 == UInt8(ascii: "e") { return false }
+            if byte >= UInt8(ascii: "1") && byte <= UInt8(ascii: "9") { return true }
+        }
+        return false
+    }
+
+    // MARK: Whitespace and errors
+
+    private mutating func skipWhitespace() {
+        while self.index < self.bytes.count {
+            switch self.bytes[self.index] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): self.index += 1
+            default: return
+            }
+        }
+    }
+
+    private func describeCurrentByte() -> String {
+        guard self.index < self.bytes.count else { return "end of input" }
+        let byte = self.bytes[self.index]
+        if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
+        return "byte 0x\(String(byte, radix: 16, uppercase: true))"
+    }
+
+    private func error(_ reason: ProblemDecodingError.Reason, _ message: String, position: Bool = true)
+        -> ProblemDecodingError
+    {
+        guard position else { return ProblemDecodingError(reason, message) }
+        let (line, column) = Self.lineAndColumn(of: min(self.index, self.bytes.count), in: self.bytes)
+        return ProblemDecodingError(reason, message, line: line, column: column)
+    }
+
+    /// The 1-based line and column of a byte offset; columns count bytes.
+    static func lineAndColumn(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+        var line = 1
+        var lineStart = 0
+        for position in 0..<offset where bytes[position] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = position + 1
+        }
+        return (line, offset - lineStart + 1)
+    }
+}

@@ -1,0 +1,71 @@
+/// An identifier that ties a problem response to the request that caused it and to its log
+/// entries.
+///
+/// A client may send its own identifier, for example in an `X-Request-ID` field; it is echoed
+/// back and written to logs, so only a short, conservative alphabet is accepted: letters, digits,
+/// `.`, `_`, `:` and `-`. That rules out anything that could split a header field, forge a log
+/// line or inject markup.
+public struct RequestID: Sendable, Hashable, CustomStringConvertible {
+    /// The longest identifier, in characters, that ``init(validating:)`` accepts.
+    ///
+    /// Long enough for UUIDs, trace IDs and prefixed variants of either.
+    public static let maximumLength = 128
+
+    /// The identifier's text.
+    public let value: String
+
+    /// Validates an identifier received from a client.
+    ///
+    /// Returns `nil` unless the text has 1 to ``maximumLength`` characters, each an ASCII letter,
+    /// digit, `.`, `_`, `:` or `-`.
+    ///
+    /// - Parameters:
+    ///   - value: The text to validate, such as the value of an `X-Request-ID` field.
+    public init?(validating value: String) {
+        let bytes = value.utf8
+        guard !bytes.isEmpty, bytes.count <= Self.maximumLength, bytes.allSatisfy(Self.isAllowed) else {
+            return nil
+        }
+        self.value = value
+    }
+
+    private init(trusted value: String) {
+        self.value = value
+    }
+
+    /// Creates a fresh random identifier of 32 lowercase hexadecimal characters.
+    ///
+    /// The 128 random bits come from the system's cryptographically secure generator, so
+    /// identifiers are unique in practice and do not reveal how many requests were served.
+    public static func generate() -> RequestID {
+        var generator = SystemRandomNumberGenerator()
+        let high: UInt64 = generator.next()
+        let low: UInt64 = generator.next()
+        let value = String(unsafeUninitializedCapacity: 32) { buffer in
+            for index in 0..<32 {
+                let bits = index < 16 ? high : low
+                let shift = UInt64(60 - 4 * (index % 16))
+                let nibble = UInt8(truncatingIfNeeded: bits >> shift) & 0x0F
+                buffer[index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+            }
+            return 32
+        }
+        return RequestID(trusted: value)
+    }
+
+    /// The identifier's text.
+    public var description: String {
+        self.value
+    }
+
+    private static func isAllowed(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "-"):
+            true
+        default:
+            false
+        }
+    }
+}

@@ -1,0 +1,185 @@
+/// An RFC 6901 JSON Pointer: the path to one value inside a JSON document.
+///
+/// Problems use pointers to say which member of a request body is wrong, in the fragment form the
+/// RFC 9457 §3 example uses (`#/age`, `#/tags/3`).
+/// ```swift
+/// let pointer = JSONPointer(tokens: ["tags", "3"])
+/// pointer.description   // "/tags/3"
+/// pointer.fragment      // "#/tags/3"
+/// ```
+/// https://www.rfc-editor.org/rfc/rfc6901
+public struct JSONPointer: Sendable, Hashable {
+    /// The reference tokens, unescaped: `["a/b"]` points at the member named `a/b`.
+    public var tokens: [String]
+
+    /// The pointer to the whole document.
+    public static let root = JSONPointer(tokens: [])
+
+    /// Creates a pointer from unescaped reference tokens.
+    ///
+    /// - Parameter tokens: Member names and array indices, outermost first.
+    public init(tokens: [String]) {
+        self.tokens = tokens
+    }
+
+    /// Parses a pointer in string form (`/a/b`) or URI fragment form (`#/a/b`).
+    ///
+    /// The fragment form is percent-decoded first, as RFC 6901 §6 requires.
+    /// https://www.rfc-editor.org/rfc/rfc6901#section-5
+    /// - Parameter text: The pointer.
+    /// - Throws: ``ParseError`` when the text is not a pointer: it does not start with `/`, has a
+    ///   `~` not followed by `0` or `1`, or has a bad percent-encoding in fragment form.
+    public init(parsing text: String) throws(ParseError) {
+        var bytes = Array(text.utf8)
+        if bytes.first == UInt8(ascii: "#") {
+            bytes.removeFirst()
+            guard let decoded = Self.percentDecoded(bytes) else {
+                throw ParseError(text: text, reason: "has an invalid percent-encoding")
+            }
+            bytes = decoded
+        }
+        guard !bytes.isEmpty else {
+            self.tokens = []
+            return
+        }
+        guard bytes.first == UInt8(ascii: "/") else {
+            throw ParseError(text: text, reason: "does not start with '/'")
+        }
+        var tokens: [String] = []
+        var token: [UInt8] = []
+        var index = 1
+        while index <= bytes.count {
+            if index == bytes.count || bytes[index] == UInt8(ascii: "/") {
+                tokens.append(String(decoding: token, as: UTF8.self))
+                token.removeAll(keepingCapacity: true)
+            } else if bytes[index] == UInt8(ascii: "~") {
+                let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+                switch next {
+                case UInt8(ascii: "0"): token.append(UInt8(ascii: "~"))
+                case UInt8(ascii: "1"): token.append(UInt8(ascii: "/"))
+                default: throw ParseError(text: text, reason: "has '~' not followed by '0' or '1'")
+                }
+                index += 1
+            } else {
+                token.append(bytes[index])
+            }
+            index += 1
+        }
+        self.tokens = tokens
+    }
+
+    /// The pointer with one more token.
+    ///
+    /// - Parameter token: A member name, unescaped.
+    public func appending(_ token: String) -> JSONPointer {
+        JSONPointer(tokens: self.tokens + [token])
+    }
+
+    /// The pointer with one more array index.
+    ///
+    /// - Parameter index: An array index.
+    public func appending(index: Int) -> JSONPointer {
+        JSONPointer(tokens: self.tokens + [String(index)])
+    }
+
+    /// The pointer as a URI fragment, `#/tags/3`, percent-encoding what a fragment cannot hold.
+    ///
+    /// https://www.rfc-editor.org/rfc/rfc6901#section-6
+    public var fragment: String {
+        var bytes: [UInt8] = [UInt8(ascii: "#")]
+        for byte in self.description.utf8 {
+            if Self.isFragmentCharacter(byte) {
+                bytes.append(byte)
+            } else {
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(Self.hexDigits[Int(byte >> 4)])
+                bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    /// RFC 3986 `fragment = *( pchar / "/" / "?" )`.
+    private static func isFragmentCharacter(_ byte: UInt8) -> Bool {
+        if byte.isASCIILetter || byte.isASCIIDigit { return true }
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "!"),
+            UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"),
+            UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="),
+            UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "/"), UInt8(ascii: "?"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func percentDecoded(_ bytes: [UInt8]) -> [UInt8]? {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "%") {
+                guard index + 2 < bytes.count, let high = hexValue(bytes[index + 1]),
+                    let low = hexValue(bytes[index + 2])
+                else { return nil }
+                result.append(high << 4 | low)
+                index += 3
+            } else {
+                result.append(byte)
+                index += 1
+            }
+        }
+        // Percent-decoding can produce bytes that are not UTF-8; a pointer names JSON strings.
+        guard String(validating: result, as: UTF8.self) != nil else { return nil }
+        return result
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}
+
+extension JSONPointer: CustomStringConvertible {
+    /// The pointer in string form, `/tags/3`, with `~` written `~0` and `/` written `~1`.
+    public var description: String {
+        var text = ""
+        for token in self.tokens {
+            text.append("/")
+            if token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
+                text.append(token.replacing("~", with: "~0").replacing("/", with: "~1"))
+            } else {
+                text.append(token)
+            }
+        }
+        return text
+    }
+}
+
+extension JSONPointer: ExpressibleByArrayLiteral {
+    /// Creates a pointer from unescaped reference tokens.
+    ///
+    /// - Parameter elements: Member names and array indices, outermost first.
+    public init(arrayLiteral elements: String...) {
+        self.init(tokens: elements)
+    }
+}
+
+extension JSONPointer {
+    /// The error thrown for text that is not a JSON Pointer.
+    public struct ParseError: Error, Hashable, CustomStringConvertible {
+        /// The text that failed to parse.
+        public let text: String
+        let reason: String
+
+        /// A sentence saying what is wrong.
+        public var description: String { "'\(self.text)' is not a JSON Pointer: it \(self.reason)" }
+    }
+}
