@@ -11,7 +11,7 @@ extension Problem {
         public private(set) var object: ExtensionValue.Object
 
         /// The names that no extension member may take.
-        public static let reservedNames: [String] = ["type", "title", "status", "detail", "instance"]
+        public static var reservedNames: [String] { ["type", "title", "status", "detail", "instance"] }
 
         /// Creates an empty set of extension members.
         public init() {
@@ -38,8 +38,12 @@ extension Problem {
         /// - Parameter name: A member name.
         @inlinable
         public static func isReserved(_ name: String) -> Bool {
-            switch name {
-            case "type", "title", "status", "detail", "instance": return true
+            // The length rules out most names before any comparison: this runs for every member read.
+            switch name.utf8.count {
+            case 4: return name == "type"
+            case 5: return name == "title"
+            case 6: return name == "status" || name == "detail"
+            case 8: return name == "instance"
             default: return false
             }
         }

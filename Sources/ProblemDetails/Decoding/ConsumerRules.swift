@@ -8,14 +8,16 @@ import HTTPTypes
 /// https://www.rfc-editor.org/rfc/rfc9457#section-3.1
 enum ConsumerRules {
     static func problem(
-        from members: ExtensionValue.Object,
+        from members: consuming ExtensionValue.Object,
         baseURI: URIReference?,
         diagnostics: inout [ProblemDiagnostic]
     ) -> Problem {
         var problem = Problem()
-        var extensions = ExtensionValue.Object()
-        extensions.reserveCapacity(members.count)
-        for member in members {
+        var hasStandardMembers = false
+        for index in members.storage.indices {
+            let member = members.storage[index]
+            guard Problem.Extensions.isReserved(member.name) else { continue }
+            hasStandardMembers = true
             switch member.name {
             case "type":
                 guard case .string(let type) = member.value else {
@@ -57,10 +59,14 @@ enum ConsumerRules {
                     diagnostics: &diagnostics
                 )
             default:
-                extensions.appendUnchecked(member.name, member.value)
+                break
             }
         }
-        problem.extensions = Problem.Extensions(unchecked: extensions)
+        // The members that remain are the extensions; removing in place reuses the parser's storage.
+        if hasStandardMembers {
+            members.storage.removeAll { Problem.Extensions.isReserved($0.name) }
+        }
+        problem.extensions = Problem.Extensions(unchecked: members)
         return problem
     }
 
@@ -70,11 +76,19 @@ enum ConsumerRules {
         baseURI: URIReference?,
         diagnostics: inout [ProblemDiagnostic]
     ) -> String {
+        // Without a base there is nothing to resolve, so validity is all that matters; checking it
+        // without building the components keeps the common case free of allocations.
+        guard let baseURI else {
+            if !URIReference.isValid(text) {
+                diagnostics.append(.init(member: member, message: "is not a URI reference; kept as it is"))
+            }
+            return text
+        }
         guard let reference = URIReference(parsing: text) else {
             diagnostics.append(.init(member: member, message: "is not a URI reference; kept as it is"))
             return text
         }
-        guard !reference.isAbsolute, let baseURI else { return text }
+        guard !reference.isAbsolute else { return text }
         return reference.resolved(against: baseURI).description
     }
 

@@ -17,32 +17,40 @@ struct JSONOutput {
     /// Swift's shortest round-trip form of a `Double` is at most 24 characters.
     static let maximumDoubleSize = 32
 
+    /// At least the size of any string of this length once quoted and escaped.
+    static func bound(ofString string: String) -> Int {
+        2 + 6 * string.utf8.count
+    }
+
+    /// The exact size of a string once quoted and escaped.
     static func size(ofString string: String) -> Int {
         var string = string
         return string.withUTF8 { bytes in
             var size = 2 + bytes.count
-            for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                size += Self.escapeTable[Int(byte & 0x7F)] == 0 ? 5 : 1
+            var index = JSONStringScan.firstSpecialByte(in: bytes, from: 0)
+            while index < bytes.count {
+                size += Self.escapeTable[Int(bytes[index] & 0x7F)] == 0 ? 5 : 1
+                index = JSONStringScan.firstSpecialByte(in: bytes, from: index + 1)
             }
             return size
         }
     }
 
-    static func size(of value: ExtensionValue) -> Int {
+    static func size(of value: ExtensionValue, stringSize: (String) -> Int) -> Int {
         switch value {
         case .null: return 4
         case .bool: return 5
         case .integer: return maximumIntegerSize
         case .double: return maximumDoubleSize
-        case .bigNumber(let text): return Self.size(ofString: text)
-        case .string(let string): return Self.size(ofString: string)
+        case .bigNumber(let text): return stringSize(text)
+        case .string(let string): return stringSize(string)
         case .array(let elements):
             var size = 2 + elements.count
-            for element in elements { size += Self.size(of: element) }
+            for element in elements { size += Self.size(of: element, stringSize: stringSize) }
             return size
         case .object(let object):
             var size = 2 + object.count * 2
-            for member in object { size += Self.size(ofString: member.name) + Self.size(of: member.value) }
+            for member in object { size += stringSize(member.name) + Self.size(of: member.value, stringSize: stringSize) }
             return size
         }
     }
@@ -98,9 +106,9 @@ struct JSONOutput {
         string.withUTF8 { bytes in
             self.write(byte: UInt8(ascii: "\""))
             var runStart = 0
-            for index in 0..<bytes.count {
+            var index = JSONStringScan.firstSpecialByte(in: bytes, from: 0)
+            while index < bytes.count {
                 let byte = bytes[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
                 self.copy(bytes, from: runStart, to: index)
                 runStart = index + 1
                 let short = Self.escapeTable[Int(byte & 0x7F)]
@@ -112,6 +120,7 @@ struct JSONOutput {
                     self.write(byte: Self.hexDigits[Int(byte >> 4)])
                     self.write(byte: Self.hexDigits[Int(byte & 0x0F)])
                 }
+                index = JSONStringScan.firstSpecialByte(in: bytes, from: runStart)
             }
             self.copy(bytes, from: runStart, to: bytes.count)
             self.write(byte: UInt8(ascii: "\""))

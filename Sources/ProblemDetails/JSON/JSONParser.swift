@@ -93,6 +93,8 @@ struct JSONParser {
         try self.enter()
         self.index += 1
         var object = ExtensionValue.Object()
+        // Problems have a handful of members: one allocation instead of growing 1, 2, 4, 8.
+        object.reserveCapacity(8)
         var positions: [String: Int] = [:]
         self.skipWhitespace()
         if self.index < self.bytes.count, self.bytes[self.index] == UInt8(ascii: "}") {
@@ -118,7 +120,7 @@ struct JSONParser {
             // keeps a hostile document with thousands of members from going quadratic.
             let existing: Int?
             if object.count < 16 {
-                existing = object.storage.firstIndex { $0.name == name }
+                existing = object.storage.firstIndex { $0.name.utf8.count == name.utf8.count && $0.name == name }
             } else {
                 if positions.isEmpty {
                     for (position, member) in object.storage.enumerated() where positions[member.name] == nil {
@@ -203,6 +205,8 @@ struct JSONParser {
         self.index += 1
         let start = self.index
         while self.index < self.bytes.count {
+            self.index = JSONStringScan.firstSpecialByte(in: self.bytes, from: self.index)
+            guard self.index < self.bytes.count else { break }
             let byte = self.bytes[self.index]
             if byte == UInt8(ascii: "\"") {
                 let string = try self.makeString(UnsafeBufferPointer(rebasing: self.bytes[start..<self.index]))
@@ -323,8 +327,15 @@ struct JSONParser {
         }
     }
 
-    private func makeString(_ bytes: some Collection<UInt8>) throws(ProblemDecodingError) -> String {
-        guard let string = String(validating: bytes, as: UTF8.self) else {
+    private func makeString(_ bytes: UnsafeBufferPointer<UInt8>) throws(ProblemDecodingError) -> String {
+        guard let string = UTF8Validation.string(bytes) else {
+            throw self.error(.notUTF8, "a string is not valid UTF-8")
+        }
+        return string
+    }
+
+    private func makeString(_ bytes: [UInt8]) throws(ProblemDecodingError) -> String {
+        guard let string = UTF8Validation.string(bytes) else {
             throw self.error(.notUTF8, "a string is not valid UTF-8")
         }
         return string

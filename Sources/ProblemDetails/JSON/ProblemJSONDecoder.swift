@@ -51,6 +51,18 @@ public struct ProblemJSONDecoder: Sendable {
         return try result.get()
     }
 
+    /// Reads a problem document from bytes in an array.
+    ///
+    /// - Parameters:
+    ///   - bytes: The document, UTF-8.
+    ///   - baseURI: The URI to resolve relative references against.
+    /// - Throws: ``ProblemDecodingError`` when the input is not a problem document at all.
+    public func decode(_ bytes: [UInt8], baseURI: String? = nil) throws(ProblemDecodingError) -> DecodedProblem {
+        // A concrete overload: the generic one cannot be specialised across modules, and its
+        // runtime generic metadata lookups cost more than the parse itself.
+        try bytes.withUnsafeBufferPointer { self.decode(buffer: $0, baseURI: baseURI) }.get()
+    }
+
     /// Reads a problem document from a string.
     ///
     /// - Parameters:

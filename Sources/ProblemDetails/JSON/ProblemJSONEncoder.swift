@@ -22,13 +22,12 @@ public struct ProblemJSONEncoder: Sendable {
     /// - Parameter problem: The problem to write.
     public func encode(_ problem: Problem) -> [UInt8] {
         let title = problem.title
-        var size = 2 + 8 + JSONOutput.size(ofString: problem.type)
-        if let title { size += 9 + JSONOutput.size(ofString: title) }
-        if problem.status != nil { size += 13 }
-        if let detail = problem.detail { size += 10 + JSONOutput.size(ofString: detail) }
-        if let instance = problem.instance { size += 12 + JSONOutput.size(ofString: instance) }
-        for member in problem.extensions {
-            size += 2 + JSONOutput.size(ofString: member.name) + JSONOutput.size(of: member.value)
+        // A bound that needs no scan (every byte escaped as \u00XX) is cheap and, for the small
+        // documents problems are, costs only spare capacity; past 16 KiB the exact size is worth
+        // a scan rather than six times the memory.
+        var size = Self.size(of: problem, title: title, stringSize: JSONOutput.bound(ofString:))
+        if size > 16_384 {
+            size = Self.size(of: problem, title: title, stringSize: JSONOutput.size(ofString:))
         }
         return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             guard let base = buffer.baseAddress else { return }
@@ -63,11 +62,23 @@ public struct ProblemJSONEncoder: Sendable {
         }
     }
 
+    private static func size(of problem: Problem, title: String?, stringSize: (String) -> Int) -> Int {
+        var size = 2 + 8 + stringSize(problem.type)
+        if let title { size += 9 + stringSize(title) }
+        if problem.status != nil { size += 13 }
+        if let detail = problem.detail { size += 10 + stringSize(detail) }
+        if let instance = problem.instance { size += 12 + stringSize(instance) }
+        for member in problem.extensions.object.storage {
+            size += 2 + stringSize(member.name) + JSONOutput.size(of: member.value, stringSize: stringSize)
+        }
+        return size
+    }
+
     /// A value as a UTF-8 JSON document.
     ///
     /// - Parameter value: The value to write.
     public func encode(_ value: ExtensionValue) -> [UInt8] {
-        let size = JSONOutput.size(of: value)
+        let size = JSONOutput.size(of: value, stringSize: JSONOutput.size(ofString:))
         return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             guard let base = buffer.baseAddress else { return }
             var output = JSONOutput(base)

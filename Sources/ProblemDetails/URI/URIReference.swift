@@ -121,8 +121,17 @@ public struct URIReference: Sendable, Hashable, CustomStringConvertible {
     ///   - string: The text of the reference, with no surrounding whitespace or delimiters.
     public init?(parsing string: String) {
         guard string.utf8.count <= Self.maximumLength else { return nil }
-        guard let reference = Self.parse(Array(string.utf8)) else { return nil }
+        var string = string
+        guard let reference = string.withUTF8({ Self.parse($0, building: true) }) else { return nil }
         self = reference
+    }
+
+    /// Whether a string is a URI reference, without building one: no allocation, for readers
+    /// that only need to know.
+    static func isValid(_ string: String) -> Bool {
+        guard string.utf8.count <= Self.maximumLength else { return false }
+        var string = string
+        return string.withUTF8 { Self.parse($0, building: false) } != nil
     }
 
     private init(
@@ -231,7 +240,10 @@ extension URIReference {
     private static let doubleSlash: [UInt8] = [ASCII.slash, ASCII.slash]
 
     /// Splits on the first delimiters as in RFC 3986 Appendix B, validating each component.
-    private static func parse(_ bytes: [UInt8]) -> URIReference? {
+    ///
+    /// Without `building`, the components of the result are left empty, so validation allocates
+    /// nothing.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, building: Bool) -> URIReference? {
         var index = bytes.startIndex
 
         // A ':' before any other delimiter can only end a scheme: a relative reference may not
@@ -241,7 +253,7 @@ extension URIReference {
         if let delimiter = firstDelimiter, bytes[delimiter] == ASCII.colon {
             let range = bytes.startIndex..<delimiter
             guard isValidScheme(bytes[range]) else { return nil }
-            scheme = string(from: bytes[range])
+            scheme = string(from: bytes[range], building: building)
             index = delimiter + 1
         }
 
@@ -250,13 +262,13 @@ extension URIReference {
             let start = index + 2
             let end = bytes[start...].firstIndex(where: ASCII.endsAuthority) ?? bytes.endIndex
             guard isValidAuthority(bytes[start..<end]) else { return nil }
-            authority = string(from: bytes[start..<end])
+            authority = string(from: bytes[start..<end], building: building)
             index = end
         }
 
         let pathEnd = bytes[index...].firstIndex { $0 == ASCII.question || $0 == ASCII.hash } ?? bytes.endIndex
         guard isValid(bytes[index..<pathEnd], allowing: ASCII.isPathOrSlash) else { return nil }
-        let path = string(from: bytes[index..<pathEnd])
+        let path = string(from: bytes[index..<pathEnd], building: building)
         index = pathEnd
 
         var query: String?
@@ -264,7 +276,7 @@ extension URIReference {
             let start = index + 1
             let end = bytes[start...].firstIndex(of: ASCII.hash) ?? bytes.endIndex
             guard isValid(bytes[start..<end], allowing: ASCII.isQueryOrFragmentCharacter) else { return nil }
-            query = string(from: bytes[start..<end])
+            query = string(from: bytes[start..<end], building: building)
             index = end
         }
 
@@ -272,18 +284,18 @@ extension URIReference {
         if index < bytes.endIndex {
             let start = index + 1
             guard isValid(bytes[start...], allowing: ASCII.isQueryOrFragmentCharacter) else { return nil }
-            fragment = string(from: bytes[start...])
+            fragment = string(from: bytes[start...], building: building)
         }
 
         return URIReference(scheme: scheme, authority: authority, path: path, query: query, fragment: fragment)
     }
 
-    private static func string(from bytes: ArraySlice<UInt8>) -> String {
-        String(decoding: bytes, as: UTF8.self)
+    private static func string(from bytes: Slice<UnsafeBufferPointer<UInt8>>, building: Bool) -> String {
+        building ? String(decoding: bytes, as: UTF8.self) : ""
     }
 
     /// Checks that every byte is allowed or starts a well-formed percent-encoding.
-    private static func isValid(_ bytes: ArraySlice<UInt8>, allowing isAllowed: (UInt8) -> Bool) -> Bool {
+    private static func isValid(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, allowing isAllowed: (UInt8) -> Bool) -> Bool {
         var index = bytes.startIndex
         while index < bytes.endIndex {
             let byte = bytes[index]
@@ -302,7 +314,7 @@ extension URIReference {
         return true
     }
 
-    private static func isValidScheme(_ bytes: ArraySlice<UInt8>) -> Bool {
+    private static func isValidScheme(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         guard let first = bytes.first, ASCII.isLetter(first) else { return false }
         return bytes.dropFirst().allSatisfy {
             ASCII.isLetter($0) || ASCII.isDigit($0) || $0 == ASCII.plus || $0 == ASCII.hyphen || $0 == ASCII.period
@@ -310,7 +322,7 @@ extension URIReference {
     }
 
     /// Validates `[ userinfo "@" ] host [ ":" port ]`.
-    private static func isValidAuthority(_ bytes: ArraySlice<UInt8>) -> Bool {
+    private static func isValidAuthority(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         var hostStart = bytes.startIndex
         // Neither host nor port may contain '@', so the first one ends the userinfo.
         if let at = bytes.firstIndex(of: ASCII.at) {
@@ -346,7 +358,7 @@ extension URIReference {
     }
 
     /// Validates the contents of `[` ... `]`: an IPv6 address or an `IPvFuture` literal.
-    private static func isValidIPLiteral(_ bytes: ArraySlice<UInt8>) -> Bool {
+    private static func isValidIPLiteral(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         guard let first = bytes.first else { return false }
         if first == UInt8(ascii: "v") || first == UInt8(ascii: "V") {
             return isValidIPvFuture(bytes.dropFirst())
@@ -355,7 +367,7 @@ extension URIReference {
     }
 
     /// Validates `1*HEXDIG "." 1*( unreserved / sub-delims / ":" )`, the part after the `v`.
-    private static func isValidIPvFuture(_ bytes: ArraySlice<UInt8>) -> Bool {
+    private static func isValidIPvFuture(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         guard let period = bytes.firstIndex(of: ASCII.period) else { return false }
         let version = bytes[..<period]
         let address = bytes[(period + 1)...]
@@ -367,7 +379,7 @@ extension URIReference {
 
     /// Validates an IPv6 address: eight 16-bit pieces, the last two of which may be written as an
     /// IPv4 address, with at most one `::` standing for one or more zero pieces.
-    private static func isValidIPv6Address(_ bytes: ArraySlice<UInt8>) -> Bool {
+    private static func isValidIPv6Address(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         var elision: Int?
         var index = bytes.startIndex
         while index + 1 < bytes.endIndex {
@@ -389,7 +401,7 @@ extension URIReference {
 
     /// Counts the 16-bit pieces in a `:`-separated run, or returns `nil` if the run is malformed.
     /// A trailing IPv4 address counts as two pieces.
-    private static func countOfIPv6Pieces(in bytes: ArraySlice<UInt8>, allowingTrailingIPv4: Bool) -> Int? {
+    private static func countOfIPv6Pieces(in bytes: Slice<UnsafeBufferPointer<UInt8>>, allowingTrailingIPv4: Bool) -> Int? {
         guard !bytes.isEmpty else { return 0 }
         var count = 0
         var start = bytes.startIndex
@@ -408,7 +420,7 @@ extension URIReference {
     }
 
     /// Validates four dotted decimal octets, each without leading zeros and at most 255.
-    private static func isValidIPv4Address(_ bytes: ArraySlice<UInt8>) -> Bool {
+    private static func isValidIPv4Address(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         var octets = 0
         var start = bytes.startIndex
         while true {

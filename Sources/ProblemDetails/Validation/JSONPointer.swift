@@ -133,7 +133,7 @@ public struct JSONPointer: Sendable, Hashable {
             }
         }
         // Percent-decoding can produce bytes that are not UTF-8; a pointer names JSON strings.
-        guard String(validating: result, as: UTF8.self) != nil else { return nil }
+        guard UTF8Validation.string(result) != nil else { return nil }
         return result
     }
 

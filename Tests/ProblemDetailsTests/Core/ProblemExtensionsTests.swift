@@ -47,3 +47,12 @@ import Testing
         #expect(!issues.contains { $0.name == "ok_name" })
     }
 }
+
+extension ProblemExtensionsTests {
+    @Test func reservedNamesListAndCheckAgree() {
+        #expect(Problem.Extensions.reservedNames.allSatisfy(Problem.Extensions.isReserved))
+        for name in ["types", "Type", "titles", "statuses", "details", "instances", "", "typ"] {
+            #expect(!Problem.Extensions.isReserved(name))
+        }
+    }
+}

@@ -62,11 +62,15 @@ import Testing
         #expect(json(Problem(extensions: ["quote\"name": 1])) == #"{"type":"about:blank","quote\"name":1}"#)
     }
 
-    @Test func outputIsExactlyAsLongAsItsContent() {
-        let problem = Problem(detail: String(repeating: "\u{1}\"", count: 1000), extensions: ["x_y": 1.0e-300])
+    /// Small documents are sized by a bound, large ones exactly: both must hold every byte.
+    @Test(arguments: [10, 1000, 20_000])
+    func escapeHeavyDocumentsOfAnySizeAreWrittenCompletely(repeats: Int) throws {
+        let detail = String(repeating: "\u{1}\"é\\", count: repeats)
+        let problem = Problem(detail: detail, extensions: ["x_y": 1.0e-300, "nested": [.string(detail)]])
         let bytes = ProblemJSONEncoder().encode(problem)
-        #expect(bytes.count == String(decoding: bytes, as: UTF8.self).utf8.count)
         #expect(bytes.last == UInt8(ascii: "}"))
+        let decoded = try ProblemJSONDecoder(maximumSize: 1 << 24).decode(bytes).problem
+        #expect(decoded == problem)
     }
 
     @Test func encodesStandaloneValues() {
