@@ -1,9 +1,10 @@
 /// The value of a problem's extension member: a JSON value.
 ///
-/// Integers are kept exactly. A number that fits `Int` is ``integer(_:)``; one with a fraction or an
-/// exponent that a `Double` holds is ``double(_:)``; any other number literal (an integer beyond
-/// `Int`, or a value beyond `Double`'s range) is kept verbatim as ``bigNumber(_:)``, so a decoded
-/// document never loses digits by passing through `Double`.
+/// Numbers are kept as exactly as they were written. A number that fits `Int` is ``integer(_:)``;
+/// one with a fraction or an exponent, at most 17 significant digits and within `Double`'s range
+/// is ``double(_:)``; any other number literal (an integer beyond `Int`, more digits than a
+/// `Double` holds, a value beyond its range) is kept verbatim as ``bigNumber(_:)``, so decoding
+/// never rounds an integer or silently drops digits.
 ///
 /// Values are usually written as literals:
 /// ```swift

@@ -18,7 +18,7 @@ extension Problem {
     /// https://www.rfc-editor.org/rfc/rfc9110#section-10.2.3
     public var retryAfter: Int? {
         get {
-            if let field = self.headers[.retryAfter], let seconds = Int(field), seconds >= 0 { return seconds }
+            if let field = self.headers[.retryAfter], let seconds = Self.delaySeconds(field) { return seconds }
             return self.extensions["retry_after"]?.integerValue
         }
         set {
@@ -45,6 +45,12 @@ extension Problem {
         set { self.extensions["trace_id"] = newValue.map(ExtensionValue.string) }
     }
 
+    /// The `delay-seconds` form of `Retry-After`: digits only, no sign or space (RFC 9110 §10.2.3).
+    static func delaySeconds(_ field: String) -> Int? {
+        guard !field.isEmpty, field.utf8.count <= 18, field.utf8.allSatisfy(\.isASCIIDigit) else { return nil }
+        return Int(field)
+    }
+
     /// Makes `retry_after` and `Retry-After` agree when only one is set or they differ.
     ///
     /// The header field wins, being what HTTP clients act on. A header field holding an HTTP-date
@@ -55,7 +61,7 @@ extension Problem {
         case (nil, nil):
             return
         case (let field?, _):
-            if let seconds = Int(field), seconds >= 0 {
+            if let seconds = Self.delaySeconds(field) {
                 if member?.integerValue != seconds { self.extensions["retry_after"] = .integer(seconds) }
             } else if member?.stringValue != field {
                 self.extensions["retry_after"] = .string(field)

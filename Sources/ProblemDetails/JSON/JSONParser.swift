@@ -15,10 +15,14 @@ struct JSONParser {
     private var topLevelMember: String?
     var diagnostics: [ProblemDiagnostic] = []
 
+    /// The deepest nesting any decoder allows, whatever it is configured with: the parser recurses,
+    /// and this keeps it far from the stack's limit.
+    static let depthCeiling = 512
+
     init(_ bytes: UnsafeBufferPointer<UInt8>, startingAt index: Int = 0, maximumDepth: Int) {
         self.bytes = bytes
         self.index = index
-        self.maximumDepth = maximumDepth
+        self.maximumDepth = min(maximumDepth, Self.depthCeiling)
     }
 
     // MARK: Documents
@@ -131,10 +135,10 @@ struct JSONParser {
             }
             if let existing {
                 object.storage[existing].value = value
-                self.diagnostics.append(
+                self.diagnostics.record(
                     .init(
                         member: isTopLevel ? name : self.topLevelMember,
-                        message: "the member name '\(name)' appears more than once; the last value is used"
+                        message: "the member name '\(ProblemDiagnostic.excerpt(name))' appears more than once; the last value is used"
                     )
                 )
             } else {
@@ -194,7 +198,8 @@ struct JSONParser {
             throw self.error(.malformed, "the document ends inside a literal")
         }
         for offset in 0..<count where self.bytes[self.index + offset] != literal.utf8Start[offset] {
-            throw self.error(.malformed, "unexpected character \(self.describeCurrentByte()) where a value was expected")
+            self.index += offset
+            throw self.error(.malformed, "unexpected character \(self.describeCurrentByte()) in a literal")
         }
         self.index += count
     }
@@ -230,7 +235,7 @@ struct JSONParser {
             if byte == UInt8(ascii: "\"") {
                 self.index += 1
                 if repairedSurrogate {
-                    self.diagnostics.append(
+                    self.diagnostics.record(
                         .init(
                             member: self.topLevelMember,
                             message: "a string escapes a lone UTF-16 surrogate; replaced with U+FFFD"
@@ -379,7 +384,9 @@ struct JSONParser {
         let literal = UnsafeBufferPointer(rebasing: self.bytes[start..<self.index])
         if isInteger, let integer = Self.integer(literal) { return .integer(integer) }
         let text = String(decoding: literal, as: UTF8.self)
-        if !isInteger, let double = Double(text), double.isFinite,
+        // A Double's shortest text has at most 17 significant digits, so every number an encoder
+        // wrote from a Double reads back as one; longer literals are kept as written, not rounded.
+        if Self.significantDigits(literal) <= 17, let double = Double(text), double.isFinite,
             double != 0 || !Self.hasNonZeroMantissa(literal)
         {
             return .double(double)
@@ -409,6 +416,23 @@ struct JSONParser {
             byte = iterator.next()
         }
         return value
+    }
+
+    /// The digits of a literal's mantissa from its first to its last non-zero digit.
+    private static func significantDigits(_ literal: UnsafeBufferPointer<UInt8>) -> Int {
+        var first: Int?
+        var last = 0
+        var position = 0
+        for byte in literal {
+            if byte | 0x20 == UInt8(ascii: "e") { break }
+            guard byte.isASCIIDigit else { continue }
+            if byte != UInt8(ascii: "0") {
+                if first == nil { first = position }
+                last = position
+            }
+            position += 1
+        }
+        return first.map { last - $0 + 1 } ?? 0
     }
 
     /// Whether a literal that reads as zero has a non-zero digit before its exponent: an underflow.

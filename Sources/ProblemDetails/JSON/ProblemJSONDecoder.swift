@@ -45,9 +45,11 @@ public struct ProblemJSONDecoder: Sendable {
         _ bytes: some Collection<UInt8>,
         baseURI: String? = nil
     ) throws(ProblemDecodingError) -> DecodedProblem {
-        let result =
-            bytes.withContiguousStorageIfAvailable { self.decode(buffer: $0, baseURI: baseURI) }
-            ?? Array(bytes).withUnsafeBufferPointer { self.decode(buffer: $0, baseURI: baseURI) }
+        if let result = bytes.withContiguousStorageIfAvailable({ self.decode(buffer: $0, baseURI: baseURI) }) {
+            return try result.get()
+        }
+        try Self.checkSize(bytes.count, maximumSize: self.maximumSize)
+        let result = Array(bytes).withUnsafeBufferPointer { self.decode(buffer: $0, baseURI: baseURI) }
         return try result.get()
     }
 
@@ -103,7 +105,9 @@ public struct ProblemJSONDecoder: Sendable {
                 return try parser.parseValueDocument()
             }
         }
-        let result = bytes.withContiguousStorageIfAvailable(body) ?? Array(bytes).withUnsafeBufferPointer(body)
+        if let result = bytes.withContiguousStorageIfAvailable(body) { return try result.get() }
+        try Self.checkSize(bytes.count, maximumSize: self.maximumSize)
+        let result = Array(bytes).withUnsafeBufferPointer(body)
         return try result.get()
     }
 
@@ -112,9 +116,7 @@ public struct ProblemJSONDecoder: Sendable {
         maximumSize: Int,
         diagnostics: inout [ProblemDiagnostic]
     ) throws(ProblemDecodingError) -> Int {
-        guard buffer.count <= maximumSize else {
-            throw ProblemDecodingError(.tooLarge, "the document is larger than \(maximumSize) bytes")
-        }
+        try Self.checkSize(buffer.count, maximumSize: maximumSize)
         if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
             diagnostics.append(.init(member: nil, message: "a UTF-8 byte order mark was skipped"))
             return 3
@@ -125,6 +127,13 @@ public struct ProblemJSONDecoder: Sendable {
             throw ProblemDecodingError(.notUTF8, "the document is UTF-16 or UTF-32; problem documents are UTF-8")
         }
         return 0
+    }
+
+    /// Refuses input over the size limit, before anything is copied or read.
+    static func checkSize(_ count: Int, maximumSize: Int) throws(ProblemDecodingError) {
+        guard count <= maximumSize else {
+            throw ProblemDecodingError(.tooLarge, "the document is larger than \(maximumSize) bytes")
+        }
     }
 
     static func base(_ baseURI: String?, diagnostics: inout [ProblemDiagnostic]) -> URIReference? {

@@ -182,7 +182,10 @@ public struct Accept: Sendable, Hashable {
         var parameters: [MediaType.Parameter] = []
         for parameter in mediaType.parameters {
             guard parameter.name == "q" else {
-                parameters.append(parameter)
+                // After `q` come accept extensions, not media type parameters (RFC 9110 §12.5.1).
+                // `charset=utf-8` asks for nothing every representation here does not already do.
+                let isUTF8Charset = parameter.name == "charset" && parameter.value.lowercased() == "utf-8"
+                if quality == nil && !isUTF8Charset { parameters.append(parameter) }
                 continue
             }
             guard quality == nil, let weight = MediaType.Scanner.parseQuality(parameter.value) else {

@@ -47,7 +47,7 @@ public struct ProblemRegistry: Sendable {
         var base = baseURI
         while base.hasSuffix("/") { base.removeLast() }
         guard let parsed = URIReference(parsing: base), parsed.isAbsolute, parsed.query == nil,
-            parsed.fragment == nil
+            parsed.fragment == nil, !(parsed.authority ?? "").isEmpty || !parsed.path.isEmpty
         else {
             throw RegistrationError("the base URI '\(baseURI)' is not an absolute URI without query or fragment")
         }
@@ -66,8 +66,14 @@ public struct ProblemRegistry: Sendable {
             declared.append(type)
         }
         if includingBuiltInTypes {
+            // A built-in is replaced by a declaration of the same slug, and clashes with one that
+            // declares its URI some other way.
             let own = Set(declared.compactMap(\.slug))
-            declared = ProblemType.builtIn.filter { !own.contains($0.slug ?? "") } + declared
+            let builtIn = ProblemType.builtIn.filter { !own.contains($0.slug ?? "") }
+            for type in builtIn where seen.contains(Self.absoluteURI(of: type, baseURI: base)) {
+                throw RegistrationError("the problem type '\(Self.absoluteURI(of: type, baseURI: base))' is declared twice")
+            }
+            declared = builtIn + declared
         }
         self.types = declared
         var bySlug: [String: Int] = [:]
@@ -204,8 +210,8 @@ public struct ProblemRegistry: Sendable {
     /// Completes a problem for sending.
     ///
     /// A `/problems/{slug}` type becomes `{base}/problems/{slug}`; a missing title or status comes
-    /// from the registered type (a missing status with no registered type becomes 500); and
-    /// `retry_after` and `Retry-After` are made equal.
+    /// from the registered type; a status that is missing with no registered type, or is not 4xx
+    /// or 5xx, becomes 500; and `retry_after` and `Retry-After` are made equal.
     /// - Parameter problem: A problem, as thrown.
     public func resolve(_ problem: Problem) -> Problem {
         var problem = problem
@@ -218,7 +224,9 @@ public struct ProblemRegistry: Sendable {
             if problem.explicitTitle == nil { problem.explicitTitle = type.title }
             if problem.status == nil { problem.status = type.status }
         }
-        if problem.status == nil { problem.status = .internalServerError }
+        // A problem response is an error response: a thrown `Problem(status: .ok)` is a bug, and
+        // sending it as a success would hide the failure from every client and proxy.
+        if problem.status.map({ !(400...599).contains($0.code) }) ?? true { problem.status = .internalServerError }
         problem.synchronizeRetryAfter()
         return problem
     }
@@ -231,19 +239,33 @@ public struct ProblemRegistry: Sendable {
     ///   - problem: A resolved problem.
     ///   - language: A language tag from ``languages``; `nil` or the default leaves the problem as is.
     public func localized(_ problem: Problem, language: String?) -> Problem {
-        guard let language, language != self.defaultLanguage else { return problem }
+        self.localization(of: problem, in: language).problem
+    }
+
+    /// The problem with its title in a language, and the language its title is then in: the one
+    /// asked for when the registry has a title in it, else ``defaultLanguage``.
+    ///
+    /// Responses send that language as `Content-Language`, so a problem whose type has no title in
+    /// the language asked for is not labelled with it.
+    /// - Parameters:
+    ///   - problem: A resolved problem.
+    ///   - language: A language tag from ``languages``, or `nil` for the default.
+    public func localization(of problem: Problem, in language: String?) -> (problem: Problem, language: String) {
+        guard let language, language != self.defaultLanguage else { return (problem, self.defaultLanguage) }
         var problem = problem
         if problem.isAboutBlank {
             guard problem.explicitTitle == nil, let code = problem.status?.code,
                 let title = self.localizedStatusTitles[language]?[code]
-            else { return problem }
+            else { return (problem, self.defaultLanguage) }
             problem.explicitTitle = title
-        } else if let type = self.type(forURI: problem.type),
-            problem.explicitTitle == nil || problem.explicitTitle == type.title
-        {
-            problem.explicitTitle = type.title(in: language)
+            return (problem, language)
         }
-        return problem
+        guard let type = self.type(forURI: problem.type),
+            problem.explicitTitle == nil || problem.explicitTitle == type.title,
+            let title = type.localizedTitle(in: language)
+        else { return (problem, self.defaultLanguage) }
+        problem.explicitTitle = title
+        return (problem, language)
     }
 
     /// Every member name of every registered type that goes against RFC 9457's naming advice.

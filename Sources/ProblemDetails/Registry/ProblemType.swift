@@ -116,12 +116,18 @@ public struct ProblemType: Sendable, Hashable {
     ///
     /// - Parameter language: A language tag from ``localizedTitles``, or `nil` for the default.
     public func title(in language: String?) -> String {
-        guard let language else { return self.title }
+        language.flatMap(self.localizedTitle(in:)) ?? self.title
+    }
+
+    /// The title in a language, compared without regard to case, or `nil` when there is none.
+    ///
+    /// - Parameter language: A language tag.
+    public func localizedTitle(in language: String) -> String? {
         if let title = self.localizedTitles[language] { return title }
         for (tag, title) in self.localizedTitles where tag.lowercased() == language.lowercased() {
             return title
         }
-        return self.title
+        return nil
     }
 
     /// A copy with more localised titles.

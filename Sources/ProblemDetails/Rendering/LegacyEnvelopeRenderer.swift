@@ -78,7 +78,25 @@ public struct LegacyEnvelopeRenderer: ProblemRenderer {
         }
         guard let code = problem.status?.code else { return nil }
         guard let phrase = StatusTitle.phrase(for: code) else { return "http_\(code)" }
-        return Self.replacing(phrase.lowercased(), " ", with: "_")
+        return Self.snakeCase(phrase)
+    }
+
+    /// Lowercase letters and digits joined by single underscores: "Not Extended (OBSOLETED)"
+    /// gives `not_extended_obsoleted`, "Non-Authoritative Information" gives
+    /// `non_authoritative_information`.
+    static func snakeCase(_ phrase: String) -> String {
+        var words: [String] = []
+        var word = ""
+        for character in phrase.lowercased() {
+            if character.isASCII && (character.isLetter || character.isNumber) {
+                word.append(character)
+            } else if !word.isEmpty {
+                words.append(word)
+                word = ""
+            }
+        }
+        if !word.isEmpty { words.append(word) }
+        return words.joined(separator: "_")
     }
 
     /// The fragment when there is one, else the last non-empty path segment.

@@ -60,8 +60,11 @@ public struct ProblemResponder: Sendable {
         problem.requestID = identity.requestID.value
         if let traceParent = identity.traceParent { problem.traceID = traceParent.traceID }
 
-        let language = self.language(for: request.headerFields[.acceptLanguage])
-        problem = self.registry.localized(problem, language: language)
+        let language: String
+        (problem, language) = self.registry.localization(
+            of: problem,
+            in: self.language(for: request.headerFields[.acceptLanguage])
+        )
         let renderer = self.representations.renderer(forAccept: request.headerFields[.accept])
         let status = problem.status ?? .internalServerError
 

@@ -70,9 +70,11 @@ public struct ProblemXMLDecoder: Sendable {
         _ bytes: some Collection<UInt8>,
         baseURI: String? = nil
     ) throws(ProblemDecodingError) -> DecodedProblem {
-        let result =
-            bytes.withContiguousStorageIfAvailable { self.decode(buffer: $0, baseURI: baseURI) }
-            ?? Array(bytes).withUnsafeBufferPointer { self.decode(buffer: $0, baseURI: baseURI) }
+        if let result = bytes.withContiguousStorageIfAvailable({ self.decode(buffer: $0, baseURI: baseURI) }) {
+            return try result.get()
+        }
+        try ProblemJSONDecoder.checkSize(bytes.count, maximumSize: self.maximumSize)
+        let result = Array(bytes).withUnsafeBufferPointer { self.decode(buffer: $0, baseURI: baseURI) }
         return try result.get()
     }
 

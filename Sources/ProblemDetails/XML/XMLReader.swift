@@ -79,10 +79,10 @@ struct XMLReader {
             throw self.error(.malformed, "a document has one root element, but another one starts here")
         }
         guard case .object(let members)? = root.value else {
-            let namespace = root.namespace.map { "the namespace '\(Self.excerpt($0))'" } ?? "no namespace"
+            let namespace = root.namespace.map { "the namespace '\(ProblemDiagnostic.excerpt($0))'" } ?? "no namespace"
             throw ProblemDecodingError(
                 .notAProblem,
-                "the root element is <\(Self.excerpt(root.qualifiedName))> in \(namespace); a problem document's "
+                "the root element is <\(ProblemDiagnostic.excerpt(root.qualifiedName))> in \(namespace); a problem document's "
                     + "root is 'problem' in the namespace \(Self.problemNamespace)"
             )
         }
@@ -142,14 +142,14 @@ struct XMLReader {
             case ("version", 0):
                 guard Self.isVersionOne(value) else {
                     throw self.error(
-                        .malformed, "XML version '\(Self.excerpt(value))' is not supported", at: valueStart)
+                        .malformed, "XML version '\(ProblemDiagnostic.excerpt(value))' is not supported", at: valueStart)
                 }
                 stage = 1
             case ("encoding", 1):
                 guard Self.lowercasedASCII(value) == "utf-8" else {
                     throw self.error(
                         .notUTF8,
-                        "the document declares the encoding '\(Self.excerpt(value))'; "
+                        "the document declares the encoding '\(ProblemDiagnostic.excerpt(value))'; "
                             + "problem documents are read as UTF-8",
                         at: valueStart
                     )
@@ -163,7 +163,7 @@ struct XMLReader {
             default:
                 throw self.error(
                     .malformed,
-                    "unexpected setting '\(Self.excerpt(name))' in the XML declaration",
+                    "unexpected setting '\(ProblemDiagnostic.excerpt(name))' in the XML declaration",
                     at: nameStart
                 )
             }
@@ -246,7 +246,7 @@ struct XMLReader {
             guard attributeNames.insert(attributeName).inserted else {
                 throw self.error(
                     .malformed,
-                    "the attribute '\(Self.excerpt(attributeName))' appears twice in one tag",
+                    "the attribute '\(ProblemDiagnostic.excerpt(attributeName))' appears twice in one tag",
                     at: attributeStart
                 )
             }
@@ -270,7 +270,7 @@ struct XMLReader {
         where attribute.prefix != "xml" && self.namespaces[attribute.prefix] == nil {
             throw self.error(
                 .malformed,
-                "the namespace prefix '\(Self.excerpt(attribute.prefix))' is not declared",
+                "the namespace prefix '\(ProblemDiagnostic.excerpt(attribute.prefix))' is not declared",
                 at: attribute.position
             )
         }
@@ -318,7 +318,7 @@ struct XMLReader {
         if prefix == "xml" { return Self.xmlNamespace }
         guard prefix != "xmlns", let uri = self.namespaces[prefix] else {
             throw self.error(
-                .malformed, "the namespace prefix '\(Self.excerpt(prefix))' is not declared", at: position)
+                .malformed, "the namespace prefix '\(ProblemDiagnostic.excerpt(prefix))' is not declared", at: position)
         }
         return uri
     }
@@ -340,7 +340,7 @@ struct XMLReader {
             guard self.index < self.bytes.count else {
                 throw self.error(
                     .malformed,
-                    "the document ends inside the element <\(Self.excerpt(self.string(name.range)))>"
+                    "the document ends inside the element <\(ProblemDiagnostic.excerpt(self.string(name.range)))>"
                 )
             }
             let byte = self.bytes[self.index]
@@ -402,11 +402,11 @@ struct XMLReader {
                     self.add(child.localName, value, to: &children, isTopLevel: level == 1)
                 } else {
                     let namespace =
-                        child.namespace.map { "is in the namespace '\(Self.excerpt($0))'" } ?? "has no namespace"
-                    self.diagnostics.append(
+                        child.namespace.map { "is in the namespace '\(ProblemDiagnostic.excerpt($0))'" } ?? "has no namespace"
+                    self.diagnostics.record(
                         .init(
                             member: level == 1 ? nil : self.topLevelMember,
-                            message: "the element <\(Self.excerpt(child.qualifiedName))> \(namespace), not "
+                            message: "the element <\(ProblemDiagnostic.excerpt(child.qualifiedName))> \(namespace), not "
                                 + "\(Self.problemNamespace); ignored (RFC 9457 Appendix B)"
                         )
                     )
@@ -424,7 +424,7 @@ struct XMLReader {
         isRoot: Bool
     ) -> ExtensionValue {
         if hasChildElements || isRoot, hasText {
-            self.diagnostics.append(
+            self.diagnostics.record(
                 .init(
                     member: isRoot ? nil : self.topLevelMember,
                     message: isRoot
@@ -497,10 +497,10 @@ struct XMLReader {
         }
         if let existing {
             children.object.storage[existing].value = value
-            self.diagnostics.append(
+            self.diagnostics.record(
                 .init(
                     member: isTopLevel ? name : self.topLevelMember,
-                    message: "the element <\(Self.excerpt(name))> appears more than once; the last one is used"
+                    message: "the element <\(ProblemDiagnostic.excerpt(name))> appears more than once; the last one is used"
                 )
             )
         } else {
@@ -518,8 +518,8 @@ struct XMLReader {
         guard self.bytes[endName].elementsEqual(self.bytes[name.range]) else {
             throw self.error(
                 .malformed,
-                "the end tag </\(Self.excerpt(self.string(endName)))> does not match the start tag "
-                    + "<\(Self.excerpt(self.string(name.range)))>",
+                "the end tag </\(ProblemDiagnostic.excerpt(self.string(endName)))> does not match the start tag "
+                    + "<\(ProblemDiagnostic.excerpt(self.string(name.range)))>",
                 at: tagStart
             )
         }
@@ -553,7 +553,7 @@ struct XMLReader {
         let parts = colon.map { [start..<$0, $0 + 1..<self.index] } ?? [start..<self.index]
         for part in parts where !XMLName.isValid(self.string(part)) {
             throw self.error(
-                .malformed, "'\(Self.excerpt(self.string(start..<self.index)))' is not an XML name", at: start)
+                .malformed, "'\(ProblemDiagnostic.excerpt(self.string(start..<self.index)))' is not an XML name", at: start)
         }
         return QualifiedName(range: start..<self.index, colon: colon)
     }
@@ -607,7 +607,7 @@ struct XMLReader {
         default:
             throw self.error(
                 .malformed,
-                "the entity '&\(Self.excerpt(self.string(name)));' is unknown; "
+                "the entity '&\(ProblemDiagnostic.excerpt(self.string(name)));' is unknown; "
                     + "only the five predefined entities are read",
                 at: start
             )
@@ -918,11 +918,6 @@ struct XMLReader {
 
     /// At most 64 scalars of a name or URI from the document, so that a hostile document cannot
     /// make messages huge.
-    static func excerpt(_ text: String) -> String {
-        guard text.utf8.count > 64 else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.prefix(60))) + "…"
-    }
-
     private func error(_ reason: ProblemDecodingError.Reason, _ message: String, at position: Int? = nil)
         -> ProblemDecodingError
     {

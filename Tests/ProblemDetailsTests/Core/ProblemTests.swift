@@ -131,3 +131,11 @@ import Testing
         #expect(two.status == .unprocessableContent)
     }
 }
+
+extension ProblemTests {
+    @Test(arguments: ["+5", "-5", "5 s", "0x10", "", "99999999999999999999"])
+    func retryAfterThatIsNotDelaySecondsIsNotReadAsSeconds(field: String) {
+        let problem = Problem(.rateLimitExceeded, headers: [.retryAfter: field])
+        #expect(problem.retryAfter == nil)
+    }
+}

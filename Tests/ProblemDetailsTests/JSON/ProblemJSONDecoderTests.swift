@@ -279,3 +279,58 @@ import Testing
         #expect(throws: ProblemDecodingError.self) { try decoder.decodeValue(Array("[1".utf8)) }
     }
 }
+
+extension ProblemJSONDecoderTests {
+    @Test func decimalsWithMoreDigitsThanADoubleHoldAreKeptAsWritten() throws {
+        let problem = try decoder.decode(#"{"pi": 3.14159265358979323846, "e": 12345678901234567890123e0, "ok": 2.5}"#).problem
+        #expect(problem.extensions["pi"] == .bigNumber("3.14159265358979323846"))
+        #expect(problem.extensions["e"] == .bigNumber("12345678901234567890123e0"))
+        #expect(problem.extensions["ok"] == .double(2.5))
+    }
+
+    @Test func diagnosticsAreCapped() throws {
+        let members = (0..<1000).map { _ in #""a": 1"# }.joined(separator: ",")
+        let decoded = try decoder.decode("{" + members + "}")
+        #expect(decoded.diagnostics.count == ProblemDiagnosticLimit.count + 1)
+        #expect(decoded.diagnostics.last?.message == "further diagnostics were left out")
+    }
+
+    @Test func longNamesAreShortenedInDiagnostics() throws {
+        let name = String(repeating: "n", count: 10_000)
+        let decoded = try decoder.decode(#"{""# + name + #"": 1, ""# + name + #"": 2}"#)
+        #expect((decoded.diagnostics.first?.message.utf8.count ?? .max) < 200)
+    }
+
+    @Test func aBadLiteralIsReportedWhereItGoesWrong() {
+        do {
+            _ = try decoder.decode(#"{"a": trux}"#)
+            Issue.record("a bad literal was accepted")
+        } catch {
+            #expect(error.column == 10)
+        }
+    }
+
+    @Test func depthHasACeilingWhateverTheConfiguration() {
+        let decoder = ProblemJSONDecoder(maximumSize: 4_000_000, maximumDepth: .max)
+        do {
+            _ = try decoder.decode(#"{"a": "# + String(repeating: "[", count: 1_000_000))
+            Issue.record("a million levels were accepted")
+        } catch {
+            #expect(error.reason == .tooDeep)
+        }
+    }
+
+    @Test func oversizedNonContiguousInputIsRefusedBeforeCopying() {
+        do {
+            _ = try ProblemJSONDecoder(maximumSize: 1_000).decode(repeatElement(UInt8(ascii: " "), count: 2_000))
+            Issue.record("oversized input was accepted")
+        } catch {
+            #expect(error.reason == .tooLarge)
+        }
+    }
+}
+
+/// The cap the decoders put on diagnostics, as the tests see it.
+enum ProblemDiagnosticLimit {
+    static let count = 100
+}

@@ -34,11 +34,11 @@ import Testing
         #expect(accept.ranges[2].quality == 0.1)
     }
 
-    @Test func readsTheWeightWhereverItStandsAndInEitherCase() throws {
+    @Test func readsTheWeightInEitherCaseAndWhatFollowsItAsExtensions() throws {
         let accept = Accept(parsing: "text/html;Q=0.3;level=1")
         let range = try #require(accept.ranges.first)
         #expect(range.quality == 0.3)
-        #expect(range.mediaType.parameters.map(\.name) == ["level"])
+        #expect(range.mediaType.parameters.isEmpty)
     }
 
     @Test(arguments: [
@@ -218,5 +218,18 @@ import Testing
             _ = self.preferredRenderer(for: field)
         }
         #expect(self.preferredRenderer(for: String(repeating: ",", count: 10_000) + "text/html") == .html)
+    }
+}
+
+extension AcceptTests {
+    @Test func utf8CharsetInARangeIsSatisfiedByEveryRepresentation() {
+        let accept = Accept(parsing: "application/problem+xml; charset=utf-8")
+        #expect(accept.quality(of: .problemXML) == 1)
+        #expect(Accept(parsing: "text/html;charset=UTF-8").quality(of: .html) == 1)
+        #expect(Accept(parsing: "text/html;charset=iso-8859-1").quality(of: .html) == 0)
+    }
+
+    @Test func parametersAfterQualityAreExtensionsNotMediaTypeParameters() {
+        #expect(Accept(parsing: "application/xml;q=0.9;foo=bar").quality(of: .xml) == 0.9)
     }
 }

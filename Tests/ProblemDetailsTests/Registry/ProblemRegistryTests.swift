@@ -195,3 +195,23 @@ import Testing
         #expect(ProblemType.builtIn.map(\.status.code) == [422, 400, 400, 401, 403, 404, 409, 415, 429, 500, 503, 504])
     }
 }
+
+extension ProblemRegistryTests {
+    @Test(arguments: [100, 200, 204, 302] as [Int])
+    func statusesThatAreNotErrorsBecome500(code: Int) throws {
+        let problem = try makeRegistry().resolve(Problem(status: HTTPResponse.Status(code: code)))
+        #expect(problem.status == .internalServerError)
+    }
+
+    @Test func aTypeThatTakesABuiltInsURIIsRefused() {
+        let clash = ProblemType(uri: "https://x.example/problems/conflict", title: "t", status: .conflict)
+        #expect(throws: ProblemRegistry.RegistrationError.self) {
+            try ProblemRegistry(baseURI: "https://x.example", types: [clash])
+        }
+    }
+
+    @Test(arguments: ["https://", "https:", "mailto:"])
+    func baseURIWithoutAuthorityOrPathIsRefused(base: String) {
+        #expect(throws: ProblemRegistry.RegistrationError.self) { try ProblemRegistry(baseURI: base) }
+    }
+}

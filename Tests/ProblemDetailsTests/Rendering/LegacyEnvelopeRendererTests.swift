@@ -180,3 +180,10 @@ import Testing
         #expect(value.objectValue?["error"]?.objectValue?["message"] == .string("say \"hi\"\n\\ </script>"))
     }
 }
+
+extension LegacyEnvelopeRendererTests {
+    @Test(arguments: [(510, "not_extended_obsoleted"), (203, "non_authoritative_information"), (404, "not_found"), (413, "content_too_large")])
+    func statusPhraseCodesAreSnakeCase(status: Int, code: String) {
+        #expect(render(Problem(status: HTTPResponse.Status(code: status))).contains(#""code":""# + code + #"""#))
+    }
+}

@@ -116,3 +116,26 @@ import Testing
         #expect(problem.extensions["debug"] != nil)
     }
 }
+
+extension ProblemResponderTests {
+    @Test func contentLanguageIsTheLanguageTheTitleIsIn() {
+        let response = responder.response(for: Problem(status: .notFound), to: request([.acceptLanguage: "de"]))
+        #expect(response.headerFields[.contentLanguage] == "en")
+        #expect(response.problem.title == "Not Found")
+    }
+
+    @Test(arguments: ["application/problem+json", "application/problem+xml", "text/html", "application/vnd.test.legacy+json"])
+    func unknownErrorsLeakNothingInAnyFormat(accept: String) throws {
+        var responder = self.responder
+        let legacy = try #require(MediaType(parsing: "application/vnd.test.legacy+json"))
+        responder.representations = ProblemRepresentations.standard.adding(LegacyEnvelopeRenderer(mediaType: legacy))
+        let response = responder.response(for: Secret(), to: request([.accept: accept]))
+        #expect(response.status == .internalServerError)
+        #expect(response.headerFields[.contentType]?.hasPrefix(accept) == true)
+        let body = String(decoding: response.body, as: UTF8.self)
+        #expect(!body.isEmpty)
+        for leak in ["SECRET", "Secret", "/srv", "db.swift"] {
+            #expect(!body.contains(leak), "\(accept) leaks \(leak)")
+        }
+    }
+}
