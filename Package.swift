@@ -7,26 +7,91 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "ProblemDetails", targets: ["ProblemDetails"]),
+        .library(name: "ProblemDetailsVapor", targets: ["ProblemDetailsVapor"]),
         .executable(name: "problem", targets: ["ProblemTool"]),
+        .executable(name: "bookshelf", targets: ["Bookshelf"]),
     ],
     traits: [
         .trait(
             name: "XML",
             description: "application/problem+xml encoding and decoding (RFC 9457 Appendix B)"
         ),
-        .default(enabledTraits: ["XML"]),
+        .trait(
+            name: "Vapor",
+            description: "ProblemDetailsVapor: problem responses for every error of a Vapor 4 application"
+        ),
+        .default(enabledTraits: ["XML", "Vapor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0", traits: []),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
+        .package(url: "https://github.com/vapor/vapor", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver", from: "4.9.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .target(
             name: "ProblemDetails",
             dependencies: [
                 .product(name: "HTTPTypes", package: "swift-http-types")
+            ],
+            // Rounding doubles calls libm, which nothing else links when an app uses only the core.
+            linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
+        ),
+        .target(
+            name: "ProblemDetailsServer",
+            dependencies: [
+                "ProblemDetails",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ]
+        ),
+        .target(
+            name: "ProblemDetailsVapor",
+            dependencies: [
+                "ProblemDetails",
+                "ProblemDetailsServer",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Vapor", package: "vapor", condition: .when(traits: ["Vapor"])),
+            ]
+        ),
+        .target(
+            name: "BookshelfContract",
+            dependencies: [
+                "ProblemDetails",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            path: "Demos/BookshelfContract"
+        ),
+        .target(
+            name: "BookshelfVapor",
+            dependencies: [
+                "BookshelfContract",
+                "ProblemDetailsVapor",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Vapor", package: "vapor", condition: .when(traits: ["Vapor"])),
+                .product(name: "Fluent", package: "fluent", condition: .when(traits: ["Vapor"])),
+                .product(
+                    name: "FluentSQLiteDriver",
+                    package: "fluent-sqlite-driver",
+                    condition: .when(traits: ["Vapor"])
+                ),
+                .product(name: "Prometheus", package: "swift-prometheus", condition: .when(traits: ["Vapor"])),
+            ],
+            path: "Demos/BookshelfVapor"
+        ),
+        .executableTarget(
+            name: "Bookshelf",
+            dependencies: ["BookshelfVapor"],
+            path: "Demos/bookshelf"
         ),
         .executableTarget(
             name: "ProblemTool",
@@ -43,6 +108,43 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        .testTarget(
+            name: "ProblemDetailsVaporTests",
+            dependencies: [
+                "ProblemDetailsVapor",
+                "ProblemDetails",
+                "ProblemDetailsServer",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+                .product(name: "VaporTesting", package: "vapor", condition: .when(traits: ["Vapor"])),
+            ]
+        ),
+        .testTarget(
+            name: "ProblemDetailsServerTests",
+            dependencies: [
+                "ProblemDetailsServer",
+                "ProblemDetails",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
+            ]
+        ),
+        .testTarget(
+            name: "BookshelfVaporTests",
+            dependencies: [
+                "BookshelfVapor",
+                "BookshelfContract",
+                "Bookshelf",
+                "ProblemDetailsVapor",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "VaporTesting", package: "vapor", condition: .when(traits: ["Vapor"])),
+            ],
+            path: "Tests/BookshelfVaporTests"
         ),
         .testTarget(
             name: "ProblemToolTests",

@@ -177,3 +177,32 @@ extension Problem {
         )
     }
 }
+
+extension Problem {
+    /// An `unsupported-media-type` (415) naming the type received and, for `POST` and `PATCH`,
+    /// listing the accepted ones in `Accept-Post` or `Accept-Patch` (RFC 9110 §15.5.16).
+    ///
+    /// - Parameters:
+    ///   - received: The request's `Content-Type`, or `nil` when it had none.
+    ///   - accepted: The media types the route accepts.
+    ///   - method: The request's method, which chooses the header field.
+    public static func unsupportedMediaType(
+        received: String?,
+        accepted: [String],
+        method: HTTPRequest.Method? = nil
+    ) -> Problem {
+        let detail =
+            received.map { "The media type '\($0)' is not supported here." }
+            ?? "The request has no Content-Type; say what the body is."
+        var problem = Problem(.unsupportedMediaType, detail: detail)
+        let list = accepted.joined(separator: ", ")
+        if !accepted.isEmpty {
+            switch method {
+            case .post?: problem.headers[HTTPField.Name("Accept-Post")!] = list
+            case .patch?: problem.headers[HTTPField.Name("Accept-Patch")!] = list
+            default: break
+            }
+        }
+        return problem
+    }
+}

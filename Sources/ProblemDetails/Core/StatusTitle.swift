@@ -72,4 +72,21 @@ enum StatusTitle {
         default: nil
         }
     }
+
+    /// Phrases older RFCs and frameworks still use for a code (NIO says "Payload Too Large").
+    static func formerPhrases(for code: Int) -> [String] {
+        switch code {
+        case 413: ["Payload Too Large", "Request Entity Too Large"]
+        case 414: ["Request-URI Too Long"]
+        case 416: ["Requested Range Not Satisfiable"]
+        case 422: ["Unprocessable Entity"]
+        default: []
+        }
+    }
+
+    /// Whether a text only repeats a status code's phrase, current or former.
+    static func isPhrase(_ text: String, of code: Int) -> Bool {
+        let text = text.lowercased()
+        return text == self.phrase(for: code)?.lowercased() || self.formerPhrases(for: code).contains { $0.lowercased() == text }
+    }
 }

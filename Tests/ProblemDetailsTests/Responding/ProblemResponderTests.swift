@@ -21,7 +21,11 @@ import Testing
         localizedTitles: ["de": "Ihr Guthaben reicht nicht aus."]
     )
 
-    let responder = ProblemResponder(registry: try! ProblemRegistry(baseURI: "https://api.example.com", types: [Self.type]))
+    let responder: ProblemResponder
+
+    init() throws {
+        self.responder = ProblemResponder(registry: try ProblemRegistry(baseURI: "https://api.example.com", types: [Self.type]))
+    }
 
     func request(_ fields: HTTPFields = [:], method: HTTPRequest.Method = .get, path: String = "/books/7?x=1") -> HTTPRequest {
         HTTPRequest(method: method, scheme: "http", authority: "localhost", path: path, headerFields: fields)

@@ -1,0 +1,41 @@
+#if Vapor
+import BookshelfContract
+import Foundation
+import HTTPTypes
+import ProblemDetailsVapor
+import Vapor
+
+extension Request {
+    /// The `id` path parameter as a UUID.
+    ///
+    /// - Throws: A 400 `invalid-parameter` problem naming `id` when it is not a UUID.
+    func bookID() throws -> UUID {
+        guard let text = self.parameters.get("id"), let id = UUID(uuidString: text) else {
+            throw Problem.invalidParameter(
+                "id",
+                detail: "The id must be a UUID, such as 3f2504e0-4f89-41d3-9a0c-0305e82c3301."
+            )
+        }
+        return id
+    }
+
+    /// The request body as a book, decoded strictly: unknown, missing and wrongly typed members
+    /// and every broken ``BookRules`` rule come back together as one 422.
+    ///
+    /// - Throws: 415 when the body is not JSON, 400 when it is malformed, 422 when it is not a
+    ///   valid book.
+    func decodeBookInput() throws -> BookInput {
+        // `decodeStrictly` answers a body that is not JSON with 415 too, but cannot see the method,
+        // so its problem lacks the `Accept-Post` field a POST's 415 should carry (RFC 9110 §15.5.16).
+        let contentType = self.content.contentType
+        guard let contentType, contentType == .json || contentType.subType.hasSuffix("+json") else {
+            throw Problem.unsupportedMediaType(
+                received: self.headers.first(name: .contentType),
+                accepted: BookshelfPolicy.acceptedMediaTypes,
+                method: HTTPRequest.Method(self.method.rawValue)
+            )
+        }
+        return try self.content.decodeStrictly(BookInput.self)
+    }
+}
+#endif

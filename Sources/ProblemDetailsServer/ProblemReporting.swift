@@ -1,0 +1,134 @@
+import HTTPTypes
+public import Logging
+public import Metrics
+public import ProblemDetails
+public import Tracing
+
+/// How problem responses are logged, counted and traced: the observability every framework
+/// integration shares.
+///
+/// - Logging: a 5xx at `error`, with the underlying error, which the response never carries; an
+///   unknown route at `debug`, since scanners make many; any other problem at `info`. Levels can be
+///   set per problem type.
+/// - Metrics: a counter `problem_details_responses` with dimensions `type` (the slug, or the type
+///   URI, or `about:blank`) and `status`; with no metrics backend bootstrapped it costs nothing.
+/// - Tracing: the active span gets `problem.type` and `http.response.status_code`, and a 5xx marks
+///   it as an error.
+/// ```swift
+/// var reporting = ProblemReporting()
+/// reporting.levels["validation-error"] = .debug
+/// ```
+public struct ProblemReporting: Sendable {
+    /// Log levels by problem type slug (`validation-error`) or type URI, overriding the defaults.
+    public var levels: [String: Logger.Level]
+    /// The level for 5xx problems.
+    public var serverErrorLevel: Logger.Level
+    /// The level for other problems.
+    public var clientErrorLevel: Logger.Level
+    /// The level for requests that matched no route.
+    public var unknownRouteLevel: Logger.Level
+    /// The label of the problem counter.
+    public var metricsLabel: String
+    /// Where counters are made; `nil` for the bootstrapped `MetricsSystem`.
+    public var metricsFactory: (any MetricsFactory)?
+    /// The tracer whose active span is annotated; `nil` for the bootstrapped `InstrumentationSystem`.
+    public var tracer: (any Tracer)?
+
+    /// Creates a reporting policy.
+    ///
+    /// - Parameters:
+    ///   - levels: Log levels by type slug or URI.
+    ///   - serverErrorLevel: The level for 5xx problems.
+    ///   - clientErrorLevel: The level for other problems.
+    ///   - unknownRouteLevel: The level for requests that matched no route.
+    ///   - metricsLabel: The label of the problem counter.
+    ///   - metricsFactory: Where counters are made; `nil` for the bootstrapped `MetricsSystem`.
+    ///   - tracer: The tracer whose active span is annotated; `nil` for the bootstrapped one.
+    public init(
+        levels: [String: Logger.Level] = [:],
+        serverErrorLevel: Logger.Level = .error,
+        clientErrorLevel: Logger.Level = .info,
+        unknownRouteLevel: Logger.Level = .debug,
+        metricsLabel: String = "problem_details_responses",
+        metricsFactory: (any MetricsFactory)? = nil,
+        tracer: (any Tracer)? = nil
+    ) {
+        self.levels = levels
+        self.serverErrorLevel = serverErrorLevel
+        self.clientErrorLevel = clientErrorLevel
+        self.unknownRouteLevel = unknownRouteLevel
+        self.metricsLabel = metricsLabel
+        self.metricsFactory = metricsFactory
+        self.tracer = tracer
+    }
+
+    /// The short name of a problem's type for logs and metrics: the slug of a `/problems/{slug}`
+    /// URI, else the URI itself.
+    ///
+    /// - Parameter problem: A resolved problem.
+    public static func typeName(of problem: Problem) -> String {
+        let type = problem.type
+        guard let slash = type.lastIndex(of: "/"), type[..<slash].hasSuffix("/problems") else { return type }
+        let slug = type[type.index(after: slash)...]
+        return slug.isEmpty ? type : String(slug)
+    }
+
+    /// The level a problem is logged at.
+    ///
+    /// - Parameters:
+    ///   - problem: The problem sent.
+    ///   - isUnknownRoute: Whether the request matched no route.
+    public func level(for problem: Problem, isUnknownRoute: Bool) -> Logger.Level {
+        if let level = self.levels[problem.type] ?? self.levels[Self.typeName(of: problem)] { return level }
+        if isUnknownRoute { return self.unknownRouteLevel }
+        return (problem.status?.code ?? 500) >= 500 ? self.serverErrorLevel : self.clientErrorLevel
+    }
+
+    /// Logs, counts and traces one problem response.
+    ///
+    /// - Parameters:
+    ///   - problem: The problem sent.
+    ///   - error: The error it was made from; logged in full for a 5xx.
+    ///   - isUnknownRoute: Whether the request matched no route.
+    ///   - logger: The request's logger, which carries its request ID.
+    ///   - context: The request's service context, to find its active span.
+    public func report(
+        _ problem: Problem,
+        error: any Error,
+        isUnknownRoute: Bool,
+        logger: Logger,
+        context: ServiceContext
+    ) {
+        let status = problem.status?.code ?? 500
+        let typeName = Self.typeName(of: problem)
+        let level = self.level(for: problem, isUnknownRoute: isUnknownRoute)
+        if logger.logLevel <= level {
+            var metadata: Logger.Metadata = [
+                "problem.type": .string(problem.type),
+                "problem.status": .stringConvertible(status),
+            ]
+            if let detail = problem.detail { metadata["problem.detail"] = .string(detail) }
+            if status >= 500 {
+                metadata["error"] = .string(String(reflecting: error))
+                metadata["error.type"] = .string(String(reflecting: Swift.type(of: error)))
+            }
+            logger.log(level: level, "\(status) \(typeName)", metadata: metadata)
+        }
+        let dimensions = [("type", typeName), ("status", String(status))]
+        if let factory = self.metricsFactory {
+            Counter(label: self.metricsLabel, dimensions: dimensions, factory: factory).increment()
+        } else {
+            Counter(label: self.metricsLabel, dimensions: dimensions).increment()
+        }
+        let tracer = self.tracer ?? InstrumentationSystem.tracer
+        if let span = tracer.activeSpan(identifiedBy: context) {
+            Self.annotate(span, problem: problem, status: status)
+        }
+    }
+
+    private static func annotate(_ span: some Span, problem: Problem, status: Int) {
+        span.attributes["problem.type"] = problem.type
+        span.attributes["http.response.status_code"] = status
+        if status >= 500 { span.setStatus(SpanStatus(code: .error)) }
+    }
+}

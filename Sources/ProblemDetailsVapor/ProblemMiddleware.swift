@@ -1,0 +1,73 @@
+#if Vapor
+import HTTPTypes
+import ProblemDetails
+import ProblemDetailsServer
+public import Vapor
+
+/// The outermost middleware of an application using problem details: it gives every request its
+/// identifiers and turns every error into a problem response.
+///
+/// For each request it reads `X-Request-ID`, `X-Correlation-ID` and `traceparent`
+/// (``RequestIdentity``), puts the request ID in the request logger's metadata, and echoes the
+/// identifiers on every response, success or error. For each error it finds the problem (see
+/// ``VaporErrorMapping``), asks the core ``ProblemResponder`` for the response (negotiation,
+/// localisation, `Vary`, `HEAD`), and reports it through ``ProblemReporting``.
+/// ``Application/useProblemDetails(_:representations:reporting:)`` installs it.
+public struct ProblemMiddleware: AsyncMiddleware {
+    let configuration: ProblemDetailsConfiguration
+    let allowedMethods: AllowedMethods
+
+    /// Creates the middleware.
+    ///
+    /// - Parameters:
+    ///   - configuration: How to make and report problem responses.
+    ///   - routes: The application's routes, to answer a known path with the wrong method with 405.
+    public init(configuration: ProblemDetailsConfiguration, routes: Routes) {
+        self.configuration = configuration
+        self.allowedMethods = AllowedMethods(routes: routes)
+    }
+
+    /// Identifies the request, passes it on, and answers any error with a problem.
+    ///
+    /// - Parameters:
+    ///   - request: The request.
+    ///   - next: The rest of the chain.
+    public func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let identity = RequestIdentity(headerFields: HTTPFields(request.headers))
+        request.problemIdentity = identity
+        request.logger[metadataKey: "request-id"] = .string(identity.requestID.value)
+        var response: Response
+        do {
+            response = try await next.respond(to: request)
+        } catch {
+            response = self.response(for: error, to: request, identity: identity)
+        }
+        for field in identity.responseHeaderFields {
+            response.headers.replaceOrAdd(name: field.name.rawName, value: field.value)
+        }
+        return response
+    }
+
+    private func response(for error: any Error, to request: Request, identity: RequestIdentity) -> Response {
+        let (mapped, isUnknownRoute) = VaporErrorMapping.problemError(
+            for: error,
+            request: request,
+            allowedMethods: self.allowedMethods,
+            acceptedMediaTypes: self.configuration.acceptedMediaTypes
+        )
+        let problemResponse = self.configuration.responder.response(
+            for: mapped,
+            to: HTTPRequest(request),
+            identity: identity
+        )
+        self.configuration.reporting.report(
+            problemResponse.problem,
+            error: error,
+            isUnknownRoute: isUnknownRoute,
+            logger: request.logger,
+            context: request.serviceContext
+        )
+        return Response(problemResponse, allocator: request.byteBufferAllocator)
+    }
+}
+#endif

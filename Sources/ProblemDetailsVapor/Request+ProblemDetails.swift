@@ -1,0 +1,50 @@
+#if Vapor
+public import ProblemDetails
+public import Vapor
+
+extension Request {
+    /// The request's identifiers, as ``ProblemMiddleware`` read them: the request ID echoed in
+    /// `X-Request-ID` and in problems' `request_id`.
+    ///
+    /// Vapor's own `Request.id` takes `X-Request-Id` unchecked; this one is validated and is what
+    /// the request logger's `request-id` metadata holds once the middleware has run.
+    public internal(set) var problemIdentity: RequestIdentity? {
+        get { self.storage[RequestIdentityKey.self] }
+        set { self.storage[RequestIdentityKey.self] = newValue }
+    }
+}
+
+struct RequestIdentityKey: StorageKey {
+    typealias Value = RequestIdentity
+}
+
+extension ContentContainer {
+    /// Decodes a JSON body strictly: a member the type does not know is an error, and every
+    /// failure is reported at once.
+    ///
+    /// Unknown, missing and wrongly typed members, and the failures of the type's own
+    /// ``InputValidating/violations()``, come back together as one 422 `validation-error` whose
+    /// `errors` point at each member in the names the client sent; a body that is not JSON is a
+    /// 400 `malformed-body` naming the line and column. Use `decode(_:)` for Vapor's ordinary,
+    /// lenient decoding.
+    /// ```swift
+    /// let book = try req.content.decodeStrictly(BookInput.self)
+    /// ```
+    /// - Parameter type: The type to decode.
+    /// - Throws: A ``Problem``: 415 when the body is not JSON by its `Content-Type`, 400 when it
+    ///   is malformed, 422 when it does not fit the type.
+    public func decodeStrictly<T: Decodable>(_ type: T.Type) throws -> T {
+        guard let contentType = self.contentType, contentType == .json || contentType.subType.hasSuffix("+json") else {
+            throw Problem.unsupportedMediaType(received: self.contentType?.serialize(), accepted: ["application/json"])
+        }
+        return try self.decode(type, using: StrictContentDecoder())
+    }
+}
+
+/// Vapor's hook for custom body decoding, used to hand the raw body to the core's strict decoder.
+struct StrictContentDecoder: ContentDecoder {
+    func decode<D: Decodable>(_ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders) throws -> D {
+        try StrictJSONDecoder().decode(decodable, from: body.readableBytesView)
+    }
+}
+#endif

@@ -1,0 +1,59 @@
+#if Vapor
+import HTTPTypes
+import ProblemDetails
+import Vapor
+
+/// Translates Vapor's errors into the core's problems; every rule about what a problem says lives
+/// in the core, this only reads Vapor's types.
+enum VaporErrorMapping {
+    /// The error to hand the responder, and whether the request matched no route.
+    static func problemError(
+        for error: any Error,
+        request: Request,
+        allowedMethods: AllowedMethods,
+        acceptedMediaTypes: [String]
+    ) -> (error: any Error, isUnknownRoute: Bool) {
+        switch error {
+        case let convertible as any ProblemConvertible:
+            return (convertible, false)
+        case is RouteNotFound:
+            if let methods = allowedMethods.methods(for: request.url.path), !methods.isEmpty {
+                return (Problem.methodNotAllowed(allowedMethods: methods), false)
+            }
+            return (Problem(status: .notFound), true)
+        case let decoding as DecodingError:
+            // Foundation reports some values that do not fit as corrupted data at the root, like a
+            // syntax error; the core re-reads the body to tell a 400 from a 422.
+            if let body = request.body.data {
+                return (Problem.decodingFailed(decoding, body: body.readableBytesView), false)
+            }
+            return (Problem.validationFailed(decoding: decoding), false)
+        case let validations as ValidationsError:
+            return (Problem.validationFailed(validations.failures.map(Self.violation)), false)
+        case let abort as any AbortError:
+            var problem = Problem.httpError(
+                status: HTTPResponse.Status(code: Int(abort.status.code)),
+                reason: abort.reason,
+                headers: HTTPFields(abort.headers)
+            )
+            if abort.status == .unsupportedMediaType {
+                problem = Problem.unsupportedMediaType(
+                    received: request.headers.first(name: .contentType),
+                    accepted: acceptedMediaTypes,
+                    method: HTTPRequest.Method(request.method.rawValue)
+                )
+            }
+            return (problem, false)
+        default:
+            return (error, false)
+        }
+    }
+
+    /// One Vapor validation failure as a violation at the member it names.
+    static func violation(_ result: ValidationResult) -> Violation {
+        let detail = result.result.failureDescription ?? "is not valid"
+        let tokens = result.key.stringValue.split(separator: ".").map(String.init)
+        return Violation(detail: detail, pointer: JSONPointer(tokens: tokens))
+    }
+}
+#endif

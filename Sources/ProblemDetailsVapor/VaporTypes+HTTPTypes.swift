@@ -1,0 +1,55 @@
+#if Vapor
+import HTTPTypes
+import NIOCore
+import ProblemDetails
+import Vapor
+
+extension HTTPFields {
+    /// Vapor's header fields in swift-http-types form; names that are not valid tokens are skipped.
+    init(_ headers: HTTPHeaders) {
+        self.init()
+        self.reserveCapacity(headers.count)
+        for (name, value) in headers {
+            guard let name = HTTPField.Name(name) else { continue }
+            self.append(HTTPField(name: name, value: value))
+        }
+    }
+}
+
+extension HTTPHeaders {
+    /// swift-http-types header fields in Vapor's form.
+    init(_ fields: HTTPFields) {
+        self.init()
+        self.reserveCapacity(fields.count)
+        for field in fields {
+            self.add(name: field.name.rawName, value: field.value)
+        }
+    }
+}
+
+extension HTTPRequest {
+    /// The parts of a Vapor request the problem responder reads: method, path and header fields.
+    init(_ request: Request) {
+        self.init(
+            method: HTTPRequest.Method(request.method.rawValue) ?? .get,
+            scheme: nil,
+            authority: nil,
+            path: request.url.path.isEmpty ? "/" : request.url.path,
+            headerFields: HTTPFields(request.headers)
+        )
+    }
+}
+
+extension Response {
+    /// A Vapor response carrying a problem response.
+    convenience init(_ problem: ProblemResponse, allocator: ByteBufferAllocator) {
+        var buffer = allocator.buffer(capacity: problem.body.count)
+        buffer.writeBytes(problem.body)
+        self.init(
+            status: HTTPResponseStatus(statusCode: problem.status.code),
+            headers: HTTPHeaders(problem.headerFields),
+            body: .init(buffer: buffer, byteBufferAllocator: allocator)
+        )
+    }
+}
+#endif

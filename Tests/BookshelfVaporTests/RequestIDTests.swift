@@ -1,0 +1,108 @@
+#if Vapor
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+/// `X-Request-ID`, `X-Correlation-ID` and `traceparent` on successes and problems.
+@Suite struct RequestIDTests {
+    static let missing = "/books/0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d"
+
+    @Test func aValidRequestIDIsEchoedInTheHeaderAndBody() async throws {
+        try await Bookshelf.run { shelf in
+            let response = try await shelf.send(.GET, Self.missing, headers: ["X-Request-ID": "req-42.a_b:c"])
+            #expect(response.headers.first(name: "X-Request-ID") == "req-42.a_b:c")
+            #expect(try JSON.object(response)["request_id"] as? String == "req-42.a_b:c")
+
+            let success = try await shelf.send(.GET, "/health", headers: ["X-Request-ID": "req-43"])
+            #expect(success.headers.first(name: "X-Request-ID") == "req-43")
+        }
+    }
+
+    @Test(arguments: ["has spaces", String(repeating: "a", count: 129), "<script>", "semi;colon", "ü"])
+    func anInvalidRequestIDIsNeverReflected(requestID: String) async throws {
+        try await Bookshelf.run { shelf in
+            let response = try await shelf.send(.GET, Self.missing, headers: ["X-Request-ID": requestID])
+            let generated = try #require(response.headers.first(name: "X-Request-ID"))
+            #expect(generated != requestID)
+            #expect(!generated.isEmpty)
+            #expect(try JSON.object(response)["request_id"] as? String == generated)
+            #expect(!response.body.string.contains(requestID))
+        }
+    }
+
+    @Test func aRequestIDIsGeneratedWhenThereIsNone() async throws {
+        try await Bookshelf.run { shelf in
+            let first = try await shelf.send(.GET, Self.missing)
+            let second = try await shelf.send(.GET, Self.missing)
+            let id = try #require(first.headers.first(name: "X-Request-ID"))
+            #expect(try JSON.object(first)["request_id"] as? String == id)
+            #expect(second.headers.first(name: "X-Request-ID") != id)
+            #expect(first.headers.first(name: "X-Correlation-ID") == nil)
+        }
+    }
+
+    @Test func aCorrelationIDAloneBecomesTheRequestIDAndIsEchoed() async throws {
+        try await Bookshelf.run { shelf in
+            let response = try await shelf.send(.GET, Self.missing, headers: ["X-Correlation-ID": "corr-7"])
+            #expect(response.headers.first(name: "X-Correlation-ID") == "corr-7")
+            #expect(response.headers.first(name: "X-Request-ID") == "corr-7")
+            #expect(try JSON.object(response)["request_id"] as? String == "corr-7")
+        }
+    }
+
+    @Test func bothHeadersAreEchoedUnderTheirOwnNames() async throws {
+        try await Bookshelf.run { shelf in
+            let response = try await shelf.send(
+                .GET,
+                Self.missing,
+                headers: ["X-Request-ID": "req-1", "X-Correlation-ID": "corr-1"]
+            )
+            #expect(response.headers.first(name: "X-Request-ID") == "req-1")
+            #expect(response.headers.first(name: "X-Correlation-ID") == "corr-1")
+            #expect(try JSON.object(response)["request_id"] as? String == "req-1")
+
+            let success = try await shelf.send(.GET, "/health", headers: ["X-Request-ID": "req-2", "X-Correlation-ID": "corr-2"])
+            #expect(success.headers.first(name: "X-Request-ID") == "req-2")
+            #expect(success.headers.first(name: "X-Correlation-ID") == "corr-2")
+        }
+    }
+
+    @Test func anInvalidCorrelationIDIsNotEchoed() async throws {
+        try await Bookshelf.run { shelf in
+            let response = try await shelf.send(.GET, Self.missing, headers: ["X-Correlation-ID": "bad id"])
+            #expect(response.headers.first(name: "X-Correlation-ID") == nil)
+            #expect(response.headers.first(name: "X-Request-ID") != "bad id")
+        }
+    }
+
+    @Test func aValidTraceparentPutsItsTraceIDInTheProblem() async throws {
+        try await Bookshelf.run { shelf in
+            let response = try await shelf.send(
+                .GET,
+                Self.missing,
+                headers: ["traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"]
+            )
+            let body = try ProblemChecks.expectProblem(
+                response,
+                status: .notFound,
+                slug: "resource-not-found",
+                instance: Self.missing
+            )
+            #expect(body["trace_id"] as? String == "4bf92f3577b34da6a3ce929d0e0e4736")
+        }
+    }
+
+    @Test(arguments: [
+        "00-00000000000000000000000000000000-00f067aa0ba902b7-01", "garbage",
+        "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01",
+    ])
+    func anInvalidTraceparentGivesNoTraceID(traceparent: String) async throws {
+        try await Bookshelf.run { shelf in
+            let response = try await shelf.send(.GET, Self.missing, headers: ["traceparent": traceparent])
+            #expect(response.status == .notFound)
+            #expect(try JSON.object(response)["trace_id"] == nil)
+        }
+    }
+}
+#endif

@@ -1,0 +1,281 @@
+#if Vapor
+import Foundation
+import HTTPTypes
+import ProblemDetails
+import ProblemDetailsVapor
+import Testing
+import Vapor
+import VaporTesting
+
+/// The integration against a real Vapor application: every kind of error becomes a problem.
+@Suite struct ProblemMiddlewareTests {
+    struct Secret: Error, CustomStringConvertible {
+        var description: String { "SECRET-7f3a: INSERT INTO books failed at /srv/app/Sources/App/db.swift:42" }
+    }
+
+    struct BookInput: Content, InputValidating {
+        var title: String
+        var year: Int
+        var tags: [String]?
+
+        func violations() -> [Violation] {
+            year < 1450 ? [Violation(detail: "must be 1450 or later", pointer: ["year"])] : []
+        }
+    }
+
+    struct Credits: Content, Validatable {
+        var name: String
+        var age: Int
+
+        static func validations(_ validations: inout Validations) {
+            validations.add("name", as: String.self, is: !.empty)
+            validations.add("age", as: Int.self, is: .range(0...150))
+        }
+    }
+
+    static let outOfStock = ProblemType(
+        slug: "out-of-stock",
+        title: "The book is out of stock.",
+        status: .conflict,
+        localizedTitles: ["de": "Das Buch ist vergriffen."]
+    )
+
+    static func configure(_ app: Application) async throws {
+        let registry = try ProblemRegistry(baseURI: "https://api.example.com", types: [Self.outOfStock])
+        app.useProblemDetails(registry)
+        app.routes.defaultMaxBodySize = 1024
+        app.get("ok") { _ in "fine" }
+        app.get("problem") { _ -> String in throw Problem(Self.outOfStock, detail: "None left.") }
+        app.get("boom") { _ -> String in throw Secret() }
+        app.get("abort") { _ -> String in throw Abort(.badRequest, reason: "The id is not a UUID.") }
+        app.get("abort-server") { _ -> String in throw Abort(.badGateway, reason: "upstream 10.0.0.3 refused") }
+        app.get("unauthorized") { _ -> String in
+            throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer realm=\"test\""])
+        }
+        app.get("limited") { _ -> String in throw Problem.rateLimitExceeded(retryAfter: 30) }
+        app.post("books") { req -> String in
+            let book = try req.content.decodeStrictly(BookInput.self)
+            return book.title
+        }
+        app.post("lenient") { req -> String in
+            let book = try req.content.decode(BookInput.self)
+            return book.title
+        }
+        app.post("credits") { req -> String in
+            try Credits.validate(content: req)
+            return "ok"
+        }
+        app.on(.POST, "upload", body: .collect(maxSize: 16)) { _ in "stored" }
+        app.get("books", ":id") { _ in "a book" }
+        app.delete("books", ":id") { _ in HTTPStatus.noContent }
+    }
+
+    func test(
+        _ method: Vapor.HTTPMethod,
+        _ path: String,
+        headers: HTTPHeaders = [:],
+        body: String? = nil,
+        _ check: @escaping (TestingHTTPResponse) async throws -> Void
+    ) async throws {
+        try await withApp(configure: Self.configure) { app in
+            try await app.testing().test(method, path, headers: headers, beforeRequest: { request in
+                if let body { request.body = ByteBuffer(string: body) }
+            }, afterResponse: check)
+        }
+    }
+
+    /// The body read as a problem; a body that is not one gives a problem no expectation matches.
+    func problem(_ response: TestingHTTPResponse) -> Problem {
+        (try? ProblemJSONDecoder().decode(Array(response.body.readableBytesView)).problem)
+            ?? Problem(type: "urn:test:not-a-problem-document", title: response.body.string)
+    }
+
+    @Test func successesPassThroughWithTheRequestID() async throws {
+        try await test(.GET, "ok", headers: ["X-Request-ID": "abc-1"]) { response in
+            #expect(response.status == .ok)
+            #expect(response.body.string == "fine")
+            #expect(response.headers.first(name: "X-Request-ID") == "abc-1")
+        }
+    }
+
+    @Test func thrownProblemsAreAnsweredAsProblems() async throws {
+        try await test(.GET, "problem", headers: ["X-Request-ID": "abc-2"]) { response in
+            #expect(response.status == .conflict)
+            #expect(response.headers.contentType?.serialize() == "application/problem+json")
+            #expect(response.headers.first(name: "Vary") == "Accept, Accept-Language")
+            let problem = problem(response)
+            #expect(problem.type == "https://api.example.com/problems/out-of-stock")
+            #expect(problem.status == .conflict)
+            #expect(problem.detail == "None left.")
+            #expect(problem.instance == "/problem")
+            #expect(problem.requestID == "abc-2")
+        }
+    }
+
+    @Test func unknownErrorsAre500sThatLeakNothingInAnyFormat() async throws {
+        for accept in ["application/problem+json", "application/problem+xml", "text/html"] {
+            try await test(.GET, "boom", headers: ["Accept": accept]) { response in
+                #expect(response.status == .internalServerError)
+                #expect(response.headers.contentType?.serialize().hasPrefix(accept.components(separatedBy: ";")[0]) == true)
+                #expect(!response.body.string.contains("SECRET"))
+                #expect(!response.body.string.contains("/srv/app"))
+                #expect(!response.body.string.contains("Secret"))
+                #expect(!response.body.string.isEmpty)
+            }
+        }
+    }
+
+    @Test func abortErrorsKeepStatusReasonForClientErrorsAndHeaders() async throws {
+        try await test(.GET, "abort") { response in
+            #expect(response.status == .badRequest)
+            let problem = problem(response)
+            #expect(problem.isAboutBlank)
+            #expect(problem.detail == "The id is not a UUID.")
+        }
+        try await test(.GET, "abort-server") { response in
+            #expect(response.status == .badGateway)
+            #expect(problem(response).detail == nil)
+            #expect(!response.body.string.contains("10.0.0.3"))
+        }
+        try await test(.GET, "unauthorized") { response in
+            #expect(response.status == .unauthorized)
+            #expect(response.headers.first(name: "WWW-Authenticate") == "Bearer realm=\"test\"")
+            #expect(response.headers.contentType?.serialize() == "application/problem+json")
+            #expect(problem(response).type == "https://api.example.com/problems/unauthorized")
+        }
+    }
+
+    @Test func retryAfterHeaderAndMemberAgree() async throws {
+        try await test(.GET, "limited") { response in
+            #expect(response.status == .tooManyRequests)
+            #expect(response.headers.first(name: "Retry-After") == "30")
+            #expect(problem(response).extensions["retry_after"] == 30)
+        }
+    }
+
+    @Test func unknownRoutesAreAboutBlank404s() async throws {
+        try await test(.GET, "nowhere") { response in
+            #expect(response.status == .notFound)
+            let problem = problem(response)
+            #expect(problem.isAboutBlank)
+            #expect(problem.title == "Not Found")
+            #expect(problem.instance == "/nowhere")
+        }
+    }
+
+    @Test func aKnownPathWithTheWrongMethodIs405WithAllow() async throws {
+        try await test(.PATCH, "books/7") { response in
+            #expect(response.status == .methodNotAllowed)
+            #expect(response.headers.first(name: "Allow") == "GET, HEAD, DELETE")
+            #expect(problem(response).title == "Method Not Allowed")
+        }
+    }
+
+    @Test func headGetsHeadersWithoutABody() async throws {
+        try await test(.HEAD, "problem") { response in
+            #expect(response.status == .conflict)
+            #expect(response.body.readableBytes == 0)
+            #expect(response.headers.contentType?.serialize() == "application/problem+json")
+        }
+    }
+
+    @Test func strictDecodingReportsEveryFailureAtOnce() async throws {
+        let body = #"{"title": "Dune", "year": "1965", "tags": ["sf", 3], "colour": "blue"}"#
+        try await test(.POST, "books", headers: ["Content-Type": "application/json"], body: body) { response in
+            #expect(response.status == .unprocessableEntity)
+            let problem = problem(response)
+            #expect(problem.type == "https://api.example.com/problems/validation-error")
+            let pointers = Set(problem.errors.compactMap { $0.location?.pointer?.fragment })
+            #expect(pointers == ["#/year", "#/tags/1", "#/colour"])
+            #expect(!response.body.string.contains("Swift."))
+            #expect(!response.body.string.contains("CodingKeys"))
+        }
+    }
+
+    @Test func strictDecodingAddsTheTypesOwnValidations() async throws {
+        let body = #"{"title": "Old", "year": 1200}"#
+        try await test(.POST, "books", headers: ["Content-Type": "application/json"], body: body) { response in
+            #expect(response.status == .unprocessableEntity)
+            #expect(problem(response).errors == [Violation(detail: "must be 1450 or later", pointer: ["year"])])
+        }
+    }
+
+    @Test func malformedJSONIs400NamingLineAndColumn() async throws {
+        try await test(.POST, "books", headers: ["Content-Type": "application/json"], body: "{\n  \"title\": ?\n}") { response in
+            #expect(response.status == .badRequest)
+            let problem = problem(response)
+            #expect(problem.type == "https://api.example.com/problems/malformed-body")
+            #expect(problem.detail?.contains("line 2") == true)
+            #expect(problem.detail?.contains("column") == true)
+        }
+    }
+
+    @Test func ordinaryDecodingErrorsAre422WithPointers() async throws {
+        try await test(.POST, "lenient", headers: ["Content-Type": "application/json"], body: #"{"title": "Dune"}"#) { response in
+            #expect(response.status == .unprocessableEntity)
+            let problem = problem(response)
+            #expect(problem.errors.first?.location?.pointer == ["year"])
+            #expect(!response.body.string.contains("CodingKeys"))
+        }
+    }
+
+    @Test func vaporValidationsBecomeOneEntryPerField() async throws {
+        try await test(.POST, "credits", headers: ["Content-Type": "application/json"], body: #"{"name": "", "age": 200}"#) { response in
+            #expect(response.status == .unprocessableEntity)
+            let problem = problem(response)
+            #expect(problem.errors.map { $0.location?.pointer } == [["name"], ["age"]])
+        }
+    }
+
+    @Test func unsupportedMediaTypeIs415NamingTheType() async throws {
+        try await test(.POST, "books", headers: ["Content-Type": "text/plain"], body: "hello") { response in
+            #expect(response.status == .unsupportedMediaType)
+            let problem = problem(response)
+            #expect(problem.type == "https://api.example.com/problems/unsupported-media-type")
+            #expect(problem.detail?.contains("text/plain") == true)
+            #expect(response.headers.first(name: "Accept-Post") == "application/json")
+        }
+    }
+
+    @Test func oversizedBodiesAre413() async throws {
+        try await test(.POST, "upload", headers: ["Content-Type": "application/octet-stream"], body: String(repeating: "x", count: 100)) { response in
+            #expect(response.status == .payloadTooLarge)
+            let problem = problem(response)
+            #expect(problem.isAboutBlank)
+            #expect(problem.title == "Content Too Large")
+        }
+    }
+
+    @Test func negotiationAndLanguage() async throws {
+        try await test(.GET, "problem", headers: ["Accept": "application/xml", "Accept-Language": "de"]) { response in
+            #expect(response.headers.contentType?.serialize() == "application/problem+xml")
+            #expect(response.headers.first(name: "Content-Language") == "de")
+            #expect(response.body.string.contains("Das Buch ist vergriffen."))
+        }
+        try await test(.GET, "problem", headers: ["Accept": "text/html"]) { response in
+            #expect(response.status == .conflict)
+            #expect(response.headers.contentType?.serialize().hasPrefix("text/html") == true)
+        }
+        try await test(.GET, "problem", headers: ["Accept": "image/png"]) { response in
+            #expect(response.status == .conflict)
+            #expect(response.headers.contentType?.serialize() == "application/problem+json")
+        }
+    }
+
+    @Test func requestIDs() async throws {
+        try await test(.GET, "problem", headers: ["X-Correlation-ID": "corr-9"]) { response in
+            #expect(response.headers.first(name: "X-Request-ID") == "corr-9")
+            #expect(response.headers.first(name: "X-Correlation-ID") == "corr-9")
+            #expect(problem(response).requestID == "corr-9")
+        }
+        try await test(.GET, "problem", headers: ["X-Request-ID": "bad id\u{7F}"]) { response in
+            let echoed = response.headers.first(name: "X-Request-ID") ?? ""
+            #expect(echoed.count == 32)
+            #expect(problem(response).requestID == echoed)
+        }
+        try await test(.GET, "problem", headers: ["traceparent": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"]) { response in
+            #expect(problem(response).traceID == "0af7651916cd43dd8448eb211c80319c")
+        }
+    }
+}
+#endif
