@@ -1,7 +1,6 @@
 #if Vapor
 import BookshelfContract
 import Fluent
-import FluentKit
 import Foundation
 import ProblemDetailsVapor
 import Vapor

@@ -1,6 +1,6 @@
 #if Vapor
 import BookshelfContract
-import FluentKit
+import Fluent
 import Foundation
 
 /// The `books` table: one row per book, its ISBN unique.

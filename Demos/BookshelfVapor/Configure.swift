@@ -1,7 +1,6 @@
 #if Vapor
 public import BookshelfContract
 import Fluent
-import FluentKit
 import FluentSQLiteDriver
 import Foundation
 import ProblemDetailsVapor
@@ -36,21 +35,7 @@ public func configure(
     let representations = BookshelfRegistry.representations
     let reporting = ProblemReporting(metricsFactory: PrometheusMetricsFactory(registry: metrics))
     app.useProblemDetails(registry, representations: representations, reporting: reporting)
-    // Outside production `useProblemDetails` adds a `debug` member holding the description of
-    // errors that are not problems; the contract promises `/boom`'s secret never reaches a client
-    // in any environment, so install the same middleware without it.
     let responder = ProblemResponder(registry: registry, representations: representations)
-    if app.problemDetails?.responder.includesDebugInformation == true {
-        var middleware = Middlewares()
-        middleware.use(
-            ProblemMiddleware(
-                configuration: ProblemDetailsConfiguration(responder: responder, reporting: reporting),
-                routes: app.routes
-            )
-        )
-        middleware.use(RouteLoggingMiddleware(logLevel: .info))
-        app.middleware = middleware
-    }
     app.routes.defaultMaxBodySize = ByteCount(value: BookshelfPolicy.maximumBodySize)
 
     app.databases.use(.sqlite(.file(databaseFile(for: options, app: app))), as: .sqlite)

@@ -1,5 +1,5 @@
 #if Vapor
-import FluentKit
+import Fluent
 
 /// Creates the `books` table, with a unique constraint on `isbn` that keeps two books from ever
 /// sharing an ISBN, however requests race.

@@ -13,21 +13,25 @@ extension Application {
     /// It replaces Vapor's `ErrorMiddleware`, which must not also run (it would answer first, with
     /// `{"error": true, "reason": …}`), keeps `RouteLoggingMiddleware`, and puts
     /// ``ProblemMiddleware`` outermost so it sees every error, including unknown routes and those
-    /// of other middleware. Outside the production environment problems made from unknown errors
-    /// carry a `debug` member; in production nothing from such an error reaches a client.
+    /// of other middleware. Nothing from an unknown error reaches a client unless you ask for a
+    /// `debug` member, and even then never in the production environment.
     /// - Parameters:
     ///   - registry: The API's problem types.
     ///   - representations: The representations offered, the default first.
     ///   - reporting: How problems are logged, counted and traced.
+    ///   - includingDebugInformation: Whether problems made from unknown errors carry a `debug`
+    ///     member with the error's type and description; ignored in production.
     public func useProblemDetails(
         _ registry: ProblemRegistry,
         representations: ProblemRepresentations = .standard,
-        reporting: ProblemReporting = ProblemReporting()
+        reporting: ProblemReporting = ProblemReporting(),
+        includingDebugInformation: Bool = false
     ) {
         let responder = ProblemResponder(
             registry: registry,
             representations: representations,
-            includesDebugInformation: !self.environment.isRelease && self.environment != .production
+            includesDebugInformation: includingDebugInformation && self.environment != .production
+                && !self.environment.isRelease
         )
         let configuration = ProblemDetailsConfiguration(responder: responder, reporting: reporting)
         self.storage[ProblemDetailsConfigurationKey.self] = configuration
@@ -37,7 +41,7 @@ extension Application {
         self.middleware = middleware
     }
 
-    /// The configuration given to ``useProblemDetails(_:representations:reporting:)``.
+    /// The configuration given to ``useProblemDetails(_:representations:reporting:includingDebugInformation:)``.
     public var problemDetails: ProblemDetailsConfiguration? {
         self.storage[ProblemDetailsConfigurationKey.self]
     }

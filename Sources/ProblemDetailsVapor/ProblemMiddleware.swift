@@ -12,7 +12,7 @@ public import Vapor
 /// identifiers on every response, success or error. For each error it finds the problem (see
 /// ``VaporErrorMapping``), asks the core ``ProblemResponder`` for the response (negotiation,
 /// localisation, `Vary`, `HEAD`), and reports it through ``ProblemReporting``.
-/// ``Application/useProblemDetails(_:representations:reporting:)`` installs it.
+/// ``Application/useProblemDetails(_:representations:reporting:includingDebugInformation:)`` installs it.
 public struct ProblemMiddleware: AsyncMiddleware {
     let configuration: ProblemDetailsConfiguration
     let allowedMethods: AllowedMethods

@@ -31,13 +31,22 @@ extension ContentContainer {
     /// let book = try req.content.decodeStrictly(BookInput.self)
     /// ```
     /// - Parameter type: The type to decode.
-    /// - Throws: A ``Problem``: 415 when the body is not JSON by its `Content-Type`, 400 when it
-    ///   is malformed, 422 when it does not fit the type.
+    /// - Throws: `Abort(.unsupportedMediaType)` when the body is not JSON by its `Content-Type`,
+    ///   which the middleware answers with a 415 problem; a ``Problem``, 400 when the body is
+    ///   malformed and 422 when it does not fit the type.
     public func decodeStrictly<T: Decodable>(_ type: T.Type) throws -> T {
         guard let contentType = self.contentType, contentType == .json || contentType.subType.hasSuffix("+json") else {
-            throw Problem.unsupportedMediaType(received: self.contentType?.serialize(), accepted: ["application/json"])
+            // As Vapor's own decoding does, so the middleware answers it with the request's method
+            // and the application's accepted types.
+            throw Abort(.unsupportedMediaType)
         }
-        return try self.decode(type, using: StrictContentDecoder())
+        do {
+            return try self.decode(type, using: StrictContentDecoder())
+        } catch let abort as any AbortError where abort.status == .unprocessableEntity {
+            // Vapor refuses a missing body before any decoder runs; to the client it is a body
+            // that is not JSON, so the core's 400 says so.
+            throw Problem.malformedBody(JSONSyntaxError.find(in: [UInt8]()) ?? JSONSyntaxError(line: 1, column: 1, message: "the request body is empty"))
+        }
     }
 }
 

@@ -201,6 +201,34 @@ import VaporTesting
         }
     }
 
+    @Test func anEmptyJSONBodyIsAMalformedBody() async throws {
+        try await Bookshelf.run { shelf in
+            for method in [HTTPMethod.POST, .PUT] {
+                let path = method == .POST ? "/books" : "/books/0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d"
+                let response = try await shelf.send(method, path, headers: ["Content-Type": "application/json"])
+                let body = try ProblemChecks.expectProblem(
+                    response,
+                    status: .badRequest,
+                    slug: "malformed-body",
+                    instance: path
+                )
+                #expect((body["detail"] as? String)?.contains("empty") == true)
+            }
+        }
+    }
+
+    @Test func aBodyThatIsNotAnObjectPointsAtTheRoot() async throws {
+        try await Bookshelf.run { shelf in
+            let body = try ProblemChecks.expectProblem(
+                try await shelf.send(.POST, "/books", json: "[]"),
+                status: .unprocessableEntity,
+                slug: "validation-error",
+                instance: "/books"
+            )
+            #expect(try ProblemChecks.errors(body).compactMap { $0["pointer"] } == ["#"])
+        }
+    }
+
     @Test func everyFailingMemberIsReportedAtOnce() async throws {
         try await Bookshelf.run { shelf in
             let response = try await shelf.send(

@@ -2,7 +2,6 @@
 import BookshelfContract
 import BookshelfVapor
 import Foundation
-import Prometheus
 import Testing
 import Vapor
 import VaporTesting
@@ -16,20 +15,18 @@ struct Bookshelf {
     static let isbns = ["9780306406157", "9781861972712", "9780262033848", "9780131103627", "9780201633610"]
 
     let app: Application
-    let metrics: PrometheusCollectorRegistry
 
-    /// Runs a test against a freshly configured app with an in-memory database.
+    /// Runs a test against a freshly configured app with an in-memory database and a Prometheus
+    /// registry of its own, so tests running at once do not count each other's problems.
     static func run<T>(_ test: (Bookshelf) async throws -> T) async throws -> T {
-        let metrics = PrometheusCollectorRegistry()
-        return try await withApp(
+        try await withApp(
             configure: { app in
                 try await configure(
                     app,
-                    options: BookshelfOptions(databasePath: ":memory:", logLevel: "warning", publicURL: Self.publicURL),
-                    metrics: metrics
+                    options: BookshelfOptions(databasePath: ":memory:", logLevel: "warning", publicURL: Self.publicURL)
                 )
             },
-            { app in try await test(Bookshelf(app: app, metrics: metrics)) }
+            { app in try await test(Bookshelf(app: app)) }
         )
     }
 

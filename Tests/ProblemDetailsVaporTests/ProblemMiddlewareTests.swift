@@ -65,7 +65,6 @@ import VaporTesting
             try Credits.validate(content: req)
             return "ok"
         }
-        app.on(.POST, "upload", body: .collect(maxSize: 16)) { _ in "stored" }
         app.get("books", ":id") { _ in "a book" }
         app.delete("books", ":id") { _ in HTTPStatus.noContent }
     }
@@ -227,6 +226,15 @@ import VaporTesting
         }
     }
 
+    @Test func anEmptyJSONBodyIsAMalformedBody() async throws {
+        try await test(.POST, "books", headers: ["Content-Type": "application/json"]) { response in
+            #expect(response.status == .badRequest)
+            let problem = problem(response)
+            #expect(problem.type == "https://api.example.com/problems/malformed-body")
+            #expect(problem.detail?.contains("empty") == true)
+        }
+    }
+
     @Test func unsupportedMediaTypeIs415NamingTheType() async throws {
         try await test(.POST, "books", headers: ["Content-Type": "text/plain"], body: "hello") { response in
             #expect(response.status == .unsupportedMediaType)
@@ -237,13 +245,37 @@ import VaporTesting
         }
     }
 
+    /// Over real HTTP: the in-memory tester hands routes bodies already collected.
     @Test func oversizedBodiesAre413() async throws {
-        try await test(.POST, "upload", headers: ["Content-Type": "application/octet-stream"], body: String(repeating: "x", count: 100)) { response in
-            #expect(response.status == .payloadTooLarge)
-            let problem = problem(response)
-            #expect(problem.isAboutBlank)
-            #expect(problem.title == "Content Too Large")
+        try await withApp(configure: Self.configure) { app in
+            try await app.testing(method: .running(hostname: "127.0.0.1", port: 0)).test(
+                .POST,
+                "lenient",
+                headers: ["Content-Type": "application/json"],
+                body: ByteBuffer(string: #"{"title": ""# + String(repeating: "x", count: 4096) + #"", "year": 2000}"#)
+            ) { response in
+                #expect(response.status == .payloadTooLarge)
+                let problem = problem(response)
+                #expect(problem.isAboutBlank)
+                #expect(problem.title == "Content Too Large")
+            }
         }
+    }
+
+    @Test func debugInformationIsOptInAndNeverInProduction() async throws {
+        try await withApp(configure: { app in
+            try await Self.configure(app)
+            app.useProblemDetails(try ProblemRegistry(baseURI: "https://api.example.com"), includingDebugInformation: true)
+        }) { app in
+            try await app.testing().test(.GET, "boom") { response in
+                #expect(response.status == .internalServerError)
+                #expect(problem(response).extensions["debug"]?.objectValue?["description"]?.stringValue?.contains("SECRET-7f3a") == true)
+            }
+        }
+        let production = try await Application.make(.production)
+        production.useProblemDetails(try ProblemRegistry(baseURI: "https://api.example.com"), includingDebugInformation: true)
+        #expect(production.problemDetails?.responder.includesDebugInformation == false)
+        try await production.asyncShutdown()
     }
 
     @Test func negotiationAndLanguage() async throws {
