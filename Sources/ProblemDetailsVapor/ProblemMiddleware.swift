@@ -8,7 +8,8 @@ public import Vapor
 /// identifiers and turns every error into a problem response.
 ///
 /// For each request it reads `X-Request-ID`, `X-Correlation-ID` and `traceparent`
-/// (``RequestIdentity``), puts the request ID in the request logger's metadata, and echoes the
+/// (``RequestIdentity``), falling back to Vapor's own `Request.id`, puts the request ID in the
+/// request logger's metadata, and echoes the
 /// identifiers on every response, success or error. For each error it finds the problem (see
 /// ``VaporErrorMapping``), asks the core ``ProblemResponder`` for the response (negotiation,
 /// localisation, `Vary`, `HEAD`), and reports it through ``ProblemReporting``.
@@ -33,7 +34,12 @@ public struct ProblemMiddleware: AsyncMiddleware {
     ///   - request: The request.
     ///   - next: The rest of the chain.
     public func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let identity = RequestIdentity(headerFields: HTTPFields(request.headers))
+        // Vapor names every request (`Request.id`, from `X-Request-Id` or a new UUID); reuse that
+        // name when it is valid rather than inventing a second one. An invalid header value that
+        // Vapor took as the id is replaced, never reflected.
+        let identity = RequestIdentity(headerFields: HTTPFields(request.headers)) {
+            RequestID(validating: request.id) ?? RequestID.generate()
+        }
         request.problemIdentity = identity
         request.logger[metadataKey: "request-id"] = .string(identity.requestID.value)
         var response: Response

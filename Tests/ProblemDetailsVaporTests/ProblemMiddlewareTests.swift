@@ -45,6 +45,7 @@ import VaporTesting
         app.useProblemDetails(registry)
         app.routes.defaultMaxBodySize = 1024
         app.get("ok") { _ in "fine" }
+        app.get("id") { req in req.id }
         app.get("problem") { _ -> String in throw Problem(Self.outOfStock, detail: "None left.") }
         app.get("boom") { _ -> String in throw Secret() }
         app.get("abort") { _ -> String in throw Abort(.badRequest, reason: "The id is not a UUID.") }
@@ -94,6 +95,18 @@ import VaporTesting
             #expect(response.status == .ok)
             #expect(response.body.string == "fine")
             #expect(response.headers.first(name: "X-Request-ID") == "abc-1")
+        }
+    }
+
+    @Test func withoutAnIDHeaderVaporsOwnRequestIDIsUsed() async throws {
+        try await test(.GET, "id") { response in
+            #expect(response.headers.first(name: "X-Request-ID") == response.body.string)
+            #expect(UUID(uuidString: response.body.string) != nil)
+        }
+        try await test(.GET, "id", headers: ["X-Request-ID": "not valid!"]) { response in
+            let echoed = response.headers.first(name: "X-Request-ID") ?? ""
+            #expect(echoed != "not valid!")
+            #expect(RequestID(validating: echoed) != nil)
         }
     }
 
@@ -258,6 +271,31 @@ import VaporTesting
                 let problem = problem(response)
                 #expect(problem.isAboutBlank)
                 #expect(problem.title == "Content Too Large")
+            }
+        }
+    }
+
+    struct FailingRenderer: ProblemRenderer {
+        struct Failure: Error {}
+        var contentType: String { "application/vnd.broken" }
+        var mediaTypes: [MediaType] { [MediaType(type: "application", subtype: "vnd.broken")] }
+        func render(_ problem: Problem, in context: RenderingContext) throws -> [UInt8] { throw Failure() }
+    }
+
+    @Test func aRendererThatFailsGivesTheStaticFallbackNotAnEmptyBody() async throws {
+        try await withApp(configure: { app in
+            try await Self.configure(app)
+            app.useProblemDetails(
+                try ProblemRegistry(baseURI: "https://api.example.com"),
+                representations: ProblemRepresentations([FailingRenderer()])
+            )
+        }) { app in
+            try await app.testing().test(.GET, "abort", headers: ["X-Request-ID": "r-7"]) { response in
+                #expect(response.status == .internalServerError)
+                #expect(response.headers.contentType?.serialize() == "application/problem+json")
+                #expect(response.headers.first(name: "X-Request-ID") == "r-7")
+                #expect(problem(response).type == "https://api.example.com/problems/internal-error")
+                #expect(problem(response).requestID == "r-7")
             }
         }
     }
