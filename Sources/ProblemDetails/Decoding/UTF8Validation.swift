@@ -6,9 +6,15 @@
 /// at a time.
 enum UTF8Validation {
     static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
+        self.firstInvalidOffset(in: bytes) == nil
+    }
+
+    /// The offset of the first byte that does not start a well-formed sequence, at or after
+    /// `start`, or `nil` when the rest of the bytes are valid UTF-8.
+    static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
         let raw = UnsafeRawPointer(base)
-        var index = 0
+        var index = start
         let count = bytes.count
         while index < count {
             if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
@@ -39,17 +45,17 @@ enum UTF8Validation {
             case 0xF4:
                 length = 4
                 upper = 0x8F  // nothing above U+10FFFF
-            default: return false
+            default: return index
             }
-            guard index + length <= count else { return false }
+            guard index + length <= count else { return index }
             let second = bytes[index + 1]
-            guard second >= lower && second <= upper else { return false }
+            guard second >= lower && second <= upper else { return index }
             for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 {
-                return false
+                return index
             }
             index += length
         }
-        return true
+        return nil
     }
 
     /// A string from bytes known to be valid UTF-8, or `nil` when they are not.

@@ -787,58 +787,28 @@ struct XMLReader {
     /// Done once, up front, so that the rest of the reader can decode any slice without checks.
     /// https://www.w3.org/TR/xml/#charsets
     private func validateCharacters() throws(ProblemDecodingError) {
+        if let offset = UTF8Validation.firstInvalidOffset(in: self.bytes, from: self.index) {
+            throw self.error(.notUTF8, "the document is not valid UTF-8", at: offset)
+        }
+        // Valid UTF-8 now; what XML 1.0 adds is that C0 controls other than tab, line feed and
+        // carriage return, and the noncharacters U+FFFE and U+FFFF (EF BF BE, EF BF BF), are not
+        // characters at all.
         var position = self.index
         let count = self.bytes.count
         while position < count {
-            let lead = self.bytes[position]
-            if lead < 0x80 {
-                guard lead >= 0x20 || lead == 0x09 || lead == 0x0A || lead == 0x0D else {
-                    throw self.error(
-                        .malformed,
-                        "the control character U+\(String(lead, radix: 16, uppercase: true)) cannot appear in XML",
-                        at: position
-                    )
-                }
-                position += 1
-                continue
+            let byte = self.bytes[position]
+            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D {
+                throw self.error(
+                    .malformed,
+                    "the control character U+\(String(byte, radix: 16, uppercase: true)) cannot appear in XML",
+                    at: position
+                )
             }
-            let length: Int
-            var lower: UInt8 = 0x80
-            var upper: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0:
-                length = 3
-                lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED:
-                length = 3
-                upper = 0x9F
-            case 0xF0:
-                length = 4
-                lower = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4:
-                length = 4
-                upper = 0x8F
-            default:
-                throw self.error(.notUTF8, "the document is not valid UTF-8", at: position)
-            }
-            guard position + length <= count else {
-                throw self.error(.notUTF8, "the document is not valid UTF-8", at: position)
-            }
-            let second = self.bytes[position + 1]
-            guard second >= lower, second <= upper else {
-                throw self.error(.notUTF8, "the document is not valid UTF-8", at: position)
-            }
-            for offset in 2..<max(length, 2) where self.bytes[position + offset] & 0xC0 != 0x80 {
-                throw self.error(.notUTF8, "the document is not valid UTF-8", at: position)
-            }
-            if lead == 0xEF, second == 0xBF, self.bytes[position + 2] >= 0xBE {
+            if byte == 0xEF, position + 2 < count, self.bytes[position + 1] == 0xBF, self.bytes[position + 2] >= 0xBE {
                 throw self.error(
                     .malformed, "the noncharacters U+FFFE and U+FFFF cannot appear in XML", at: position)
             }
-            position += length
+            position += 1
         }
     }
 
