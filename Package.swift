@@ -8,8 +8,10 @@ let package = Package(
     products: [
         .library(name: "ProblemDetails", targets: ["ProblemDetails"]),
         .library(name: "ProblemDetailsVapor", targets: ["ProblemDetailsVapor"]),
+        .library(name: "ProblemDetailsHummingbird", targets: ["ProblemDetailsHummingbird"]),
         .executable(name: "problem", targets: ["ProblemTool"]),
         .executable(name: "bookshelf", targets: ["Bookshelf"]),
+        .executable(name: "bookshelf-hummingbird", targets: ["BookshelfHummingbirdServer"]),
     ],
     traits: [
         .trait(
@@ -20,7 +22,11 @@ let package = Package(
             name: "Vapor",
             description: "ProblemDetailsVapor: problem responses for every error of a Vapor 4 application"
         ),
-        .default(enabledTraits: ["XML", "Vapor"]),
+        .trait(
+            name: "Hummingbird",
+            description: "ProblemDetailsHummingbird: problem responses for every error of a Hummingbird 2 application"
+        ),
+        .default(enabledTraits: ["XML", "Vapor", "Hummingbird"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0", traits: []),
@@ -33,6 +39,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent", from: "4.13.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver", from: "4.9.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // Hummingbird's default traits add swift-configuration and full Foundation, which the
+        // integration does not use.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
     ],
     targets: [
         .target(
@@ -87,6 +96,35 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus", condition: .when(traits: ["Vapor"])),
             ],
             path: "Demos/BookshelfVapor"
+        ),
+        .target(
+            name: "ProblemDetailsHummingbird",
+            dependencies: [
+                "ProblemDetails",
+                "ProblemDetailsServer",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+            ]
+        ),
+        .target(
+            name: "BookshelfHummingbird",
+            dependencies: [
+                "BookshelfContract",
+                "ProblemDetailsHummingbird",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+                .product(name: "Prometheus", package: "swift-prometheus", condition: .when(traits: ["Hummingbird"])),
+            ],
+            path: "Demos/BookshelfHummingbird"
+        ),
+        .executableTarget(
+            name: "BookshelfHummingbirdServer",
+            dependencies: ["BookshelfHummingbird"],
+            path: "Demos/bookshelf-hummingbird"
         ),
         .executableTarget(
             name: "Bookshelf",
@@ -145,6 +183,46 @@ let package = Package(
                 .product(name: "VaporTesting", package: "vapor", condition: .when(traits: ["Vapor"])),
             ],
             path: "Tests/BookshelfVaporTests"
+        ),
+        .testTarget(
+            name: "ProblemDetailsHummingbirdTests",
+            dependencies: [
+                "ProblemDetailsHummingbird",
+                "ProblemDetails",
+                "ProblemDetailsServer",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+                .product(
+                    name: "HummingbirdTesting",
+                    package: "hummingbird",
+                    condition: .when(traits: ["Hummingbird"])
+                ),
+            ]
+        ),
+        .testTarget(
+            name: "BookshelfContractTests",
+            dependencies: [
+                "BookshelfContract",
+                "BookshelfVapor",
+                "BookshelfHummingbird",
+                "ProblemDetails",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Vapor", package: "vapor", condition: .when(traits: ["Vapor"])),
+                .product(name: "VaporTesting", package: "vapor", condition: .when(traits: ["Vapor"])),
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+                .product(
+                    name: "HummingbirdTesting",
+                    package: "hummingbird",
+                    condition: .when(traits: ["Hummingbird"])
+                ),
+            ],
+            path: "Tests/BookshelfContractTests"
         ),
         .testTarget(
             name: "ProblemToolTests",

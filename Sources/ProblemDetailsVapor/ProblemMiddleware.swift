@@ -59,16 +59,13 @@ public struct ProblemMiddleware: AsyncMiddleware {
             for: error,
             request: request,
             allowedMethods: self.allowedMethods,
-            acceptedMediaTypes: self.configuration.acceptedMediaTypes
+            configuration: self.configuration
         )
-        let problemResponse = self.configuration.responder.response(
+        let problemResponse = self.configuration.response(
             for: mapped,
+            thrown: error,
             to: HTTPRequest(request),
-            identity: identity
-        )
-        self.configuration.reporting.report(
-            problemResponse.problem,
-            error: error,
+            identity: identity,
             isUnknownRoute: isUnknownRoute,
             logger: request.logger,
             context: request.serviceContext

@@ -1,6 +1,7 @@
 #if Vapor
 import HTTPTypes
 import ProblemDetails
+import ProblemDetailsServer
 import Vapor
 
 /// Translates Vapor's errors into the core's problems; every rule about what a problem says lives
@@ -11,7 +12,7 @@ enum VaporErrorMapping {
         for error: any Error,
         request: Request,
         allowedMethods: AllowedMethods,
-        acceptedMediaTypes: [String]
+        configuration: ProblemDetailsConfiguration
     ) -> (error: any Error, isUnknownRoute: Bool) {
         switch error {
         case let convertible as any ProblemConvertible:
@@ -31,18 +32,12 @@ enum VaporErrorMapping {
         case let validations as ValidationsError:
             return (Problem.validationFailed(validations.failures.map(Self.violation)), false)
         case let abort as any AbortError:
-            var problem = Problem.httpError(
-                status: HTTPResponse.Status(code: Int(abort.status.code)),
+            let problem = configuration.problem(
+                forHTTPError: HTTPResponse.Status(code: Int(abort.status.code)),
                 reason: abort.reason,
-                headers: HTTPFields(abort.headers)
+                headers: HTTPFields(abort.headers),
+                request: HTTPRequest(request)
             )
-            if abort.status == .unsupportedMediaType {
-                problem = Problem.unsupportedMediaType(
-                    received: request.headers.first(name: .contentType),
-                    accepted: acceptedMediaTypes,
-                    method: HTTPRequest.Method(request.method.rawValue)
-                )
-            }
             return (problem, false)
         default:
             return (error, false)

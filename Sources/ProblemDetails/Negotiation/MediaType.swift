@@ -149,6 +149,14 @@ public struct MediaType: Sendable, Hashable, CustomStringConvertible {
         self.matches(.problemXML)
     }
 
+    /// Whether this is JSON: `application/json`, or any type with the `+json` structured syntax
+    /// suffix, such as `application/merge-patch+json`.
+    ///
+    /// https://www.rfc-editor.org/rfc/rfc6839#section-3.1
+    public var isJSON: Bool {
+        (self.type == "application" && self.subtype == "json") || self.subtype.hasSuffix("+json")
+    }
+
     /// Whether a `Content-Type` field value announces a problem details document.
     ///
     /// True for `application/problem+json` and `application/problem+xml` in any case and with any

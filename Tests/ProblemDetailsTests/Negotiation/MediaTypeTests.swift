@@ -116,6 +116,15 @@ import Testing
         #expect(!MediaType.problemJSON.isProblemXML)
     }
 
+    @Test func recognisesJSONAndTheJSONSuffix() throws {
+        #expect(try #require(MediaType(parsing: "Application/JSON; charset=utf-8")).isJSON)
+        #expect(try #require(MediaType(parsing: "application/merge-patch+json")).isJSON)
+        #expect(MediaType.problemJSON.isJSON)
+        #expect(!MediaType.xml.isJSON)
+        #expect(!(try #require(MediaType(parsing: "text/json-like"))).isJSON)
+        #expect(!(try #require(MediaType(parsing: "text/plain"))).isJSON)
+    }
+
     @Test(arguments: [
         "application/problem+json", "application/problem+json; charset=utf-8", "Application/Problem+JSON",
         #"application/problem+xml;charset="UTF-8""#, " application/problem+xml ",

@@ -1,0 +1,58 @@
+#if Hummingbird
+import HTTPTypes
+import Hummingbird
+import ProblemDetails
+import ProblemDetailsServer
+
+/// Translates Hummingbird's errors into the core's problems; every rule about what a problem says
+/// lives in the core, this only reads Hummingbird's types.
+enum HummingbirdErrorMapping {
+    /// The value Hummingbird's router stores as the endpoint path of a request no route matched.
+    static let unmatchedEndpointPath = "NotFound"
+
+    /// The error to hand the responder, and whether the request matched no route.
+    static func problemError(
+        for error: any Error,
+        request: Request,
+        context: some RequestContext,
+        routeTable: RouteTable?,
+        configuration: ProblemDetailsConfiguration
+    ) -> (error: any Error, isUnknownRoute: Bool) {
+        switch error {
+        case let convertible as any ProblemConvertible:
+            return (convertible, false)
+        case let httpError as HTTPError:
+            if httpError.status == .notFound, context.endpointPath == Self.unmatchedEndpointPath {
+                if let methods = routeTable?.methods(for: request.uri.path) {
+                    return (Problem.methodNotAllowed(allowedMethods: methods), false)
+                }
+                return (Problem(status: .notFound), true)
+            }
+            let problem = configuration.problem(
+                forHTTPError: httpError.status,
+                reason: httpError.body,
+                headers: httpError.headers,
+                request: request.head
+            )
+            return (problem, false)
+        case let responseError as any HTTPResponseError:
+            // Other response errors carry no reason we can read, but their responses carry header
+            // fields worth keeping, such as a `WWW-Authenticate` challenge.
+            let headers = (try? responseError.response(from: request, context: context).headers) ?? [:]
+            let problem = configuration.problem(
+                forHTTPError: responseError.status,
+                reason: nil,
+                headers: headers,
+                request: request.head
+            )
+            return (problem, false)
+        case let decoding as DecodingError:
+            // Decoding outside `ProblemRequestDecoder` (a handler decoding a string itself): the
+            // body is gone, so the core tells 400 from 422 by the error alone.
+            return (Problem.validationFailed(decoding: decoding), false)
+        default:
+            return (error, false)
+        }
+    }
+}
+#endif

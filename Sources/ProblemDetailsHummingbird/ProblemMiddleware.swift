@@ -1,0 +1,111 @@
+#if Hummingbird
+import HTTPTypes
+public import Hummingbird
+import Logging
+import ProblemDetails
+public import ProblemDetailsServer
+import Tracing
+
+/// The middleware that gives every request its identifiers and turns every error into a problem
+/// response.
+///
+/// For each request it reads `X-Request-ID`, `X-Correlation-ID` and `traceparent`
+/// (``RequestIdentity``), falling back to Hummingbird's own request ID, writes the ID chosen into
+/// the logger's `hb.request.id` metadata so that logs and `context.id` agree with the response,
+/// and echoes the identifiers on every response, success or error. For each error it finds the
+/// problem (Hummingbird's `HTTPError` and other `HTTPResponseError`s, an unknown route, a known
+/// path with the wrong method), asks the core ``ProblemResponder`` for the response and reports it
+/// through ``ProblemReporting``.
+///
+/// Add it before the routes, since Hummingbird applies a middleware only to routes added after it,
+/// and after `MetricsMiddleware` and `TracingMiddleware`, so that they see the problem's real
+/// status instead of an error they would count as a 500:
+/// ```swift
+/// router.add(middleware: MetricsMiddleware())
+/// router.add(middleware: TracingMiddleware())
+/// router.addProblemDetails(registry)
+/// router.get("books/:id") { request, context in … }
+/// ```
+/// ``Hummingbird/Router/addProblemDetails(_:representations:reporting:acceptedMediaTypes:includingDebugInformation:)``
+/// makes and adds it.
+public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// How problems are made and reported.
+    public let configuration: ProblemDetailsConfiguration
+    let routeTable: RouteTable?
+
+    /// Creates the middleware.
+    ///
+    /// Without the router's routes, a known path requested with a method it lacks stays a 404, as
+    /// Hummingbird answers it; ``Hummingbird/Router/addProblemDetails(_:representations:reporting:acceptedMediaTypes:includingDebugInformation:)``
+    /// gives them.
+    /// - Parameter configuration: How problems are made and reported.
+    public init(configuration: ProblemDetailsConfiguration) {
+        self.configuration = configuration
+        self.routeTable = nil
+    }
+
+    init(configuration: ProblemDetailsConfiguration, routeTable: RouteTable) {
+        self.configuration = configuration
+        self.routeTable = routeTable
+    }
+
+    /// Identifies the request, passes it on, and answers any error with a problem.
+    ///
+    /// - Parameters:
+    ///   - request: The request.
+    ///   - context: The request's context.
+    ///   - next: The rest of the chain.
+    public func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        // Hummingbird names every request in its logger metadata; keep that name when no valid
+        // header gives one, so the request has one identity in logs and responses.
+        let identity = RequestIdentity(headerFields: request.headers) {
+            context.logger[metadataKey: Self.requestIDMetadataKey].flatMap { RequestID(validating: "\($0)") }
+                ?? RequestID.generate()
+        }
+        var context = context
+        context.logger[metadataKey: Self.requestIDMetadataKey] = .string(identity.requestID.value)
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            response = self.response(for: error, to: request, context: context, identity: identity)
+        }
+        for field in identity.responseHeaderFields {
+            response.headers[field.name] = field.value
+        }
+        return response
+    }
+
+    /// The logger metadata key under which Hummingbird keeps the request ID.
+    public static var requestIDMetadataKey: String { "hb.request.id" }
+
+    private func response(
+        for error: any Error,
+        to request: Request,
+        context: Context,
+        identity: RequestIdentity
+    ) -> Response {
+        let (mapped, isUnknownRoute) = HummingbirdErrorMapping.problemError(
+            for: error,
+            request: request,
+            context: context,
+            routeTable: self.routeTable,
+            configuration: self.configuration
+        )
+        let problemResponse = self.configuration.response(
+            for: mapped,
+            thrown: error,
+            to: request.head,
+            identity: identity,
+            isUnknownRoute: isUnknownRoute,
+            logger: context.logger,
+            context: ServiceContext.current ?? .topLevel
+        )
+        return Response(problemResponse)
+    }
+}
+#endif
