@@ -173,18 +173,6 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "BookshelfVaporTests",
-            dependencies: [
-                "BookshelfVapor",
-                "BookshelfContract",
-                "Bookshelf",
-                "ProblemDetailsVapor",
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "VaporTesting", package: "vapor", condition: .when(traits: ["Vapor"])),
-            ],
-            path: "Tests/BookshelfVaporTests"
-        ),
-        .testTarget(
             name: "ProblemDetailsHummingbirdTests",
             dependencies: [
                 "ProblemDetailsHummingbird",
@@ -211,6 +199,9 @@ let package = Package(
                 "BookshelfContract",
                 "BookshelfVapor",
                 "BookshelfHummingbird",
+                // The binaries, which the tests run as a user would.
+                "Bookshelf",
+                "BookshelfHummingbirdServer",
                 "ProblemDetails",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Vapor", package: "vapor", condition: .when(traits: ["Vapor"])),

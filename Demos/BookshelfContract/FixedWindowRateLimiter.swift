@@ -23,6 +23,20 @@ public actor FixedWindowRateLimiter {
     private var windows: [String: Window] = [:]
     private var pruneThreshold = 1024
 
+    /// The key that counts a request: its `X-Client-ID` field when present (up to 128
+    /// characters), else the address of the connection's peer.
+    ///
+    /// Forwarding header fields are not trusted: a client could name any address in them.
+    /// - Parameters:
+    ///   - clientID: The request's `X-Client-ID` field value, if any.
+    ///   - peerAddress: The IP address of the connection's peer, if known.
+    public static func clientKey(clientID: String?, peerAddress: String?) -> String {
+        if let clientID, !clientID.isEmpty, clientID.utf8.count <= 128 {
+            return "client:" + clientID
+        }
+        return "address:" + (peerAddress ?? "unknown")
+    }
+
     /// Creates a limiter.
     ///
     /// - Parameters:

@@ -1,3 +1,6 @@
+public import HTTPTypes
+public import ProblemDetails
+
 /// The outcome of asking a ``FixedWindowRateLimiter``, with the header fields of the IETF
 /// httpapi draft "RateLimit header fields for HTTP".
 ///
@@ -42,6 +45,32 @@ public struct RateLimitDecision: Sendable, Hashable {
     /// - Parameter policy: The policy's name.
     public func rateLimitField(policy: String) -> String {
         "\(Self.quoted(policy));r=\(self.remaining);t=\(self.resetSeconds)"
+    }
+
+    /// The `RateLimit-Policy` header field.
+    public static let policyFieldName = HTTPField.Name("RateLimit-Policy")!
+    /// The `RateLimit` header field.
+    public static let rateLimitFieldName = HTTPField.Name("RateLimit")!
+
+    /// The `RateLimit-Policy` and `RateLimit` header fields every response through the limiter
+    /// carries, allowed or not.
+    ///
+    /// - Parameter policy: The policy's name.
+    public func headerFields(policy: String) -> HTTPFields {
+        [Self.policyFieldName: self.policyField(policy: policy), Self.rateLimitFieldName: self.rateLimitField(policy: policy)]
+    }
+
+    /// The 429 `rate-limit-exceeded` problem for a refused request: `retry_after` equal to its
+    /// `Retry-After` field, and the two rate-limit header fields.
+    ///
+    /// - Parameter policy: The policy's name.
+    public func problem(policy: String) -> Problem {
+        var problem = Problem.rateLimitExceeded(
+            retryAfter: self.resetSeconds,
+            detail: "This client may send \(self.limit) requests every \(self.windowSeconds) seconds."
+        )
+        for field in self.headerFields(policy: policy) { problem.headers[field.name] = field.value }
+        return problem
     }
 
     /// A structured-field string (RFC 9651 §3.3.3): quotes, with `\` and `"` escaped.

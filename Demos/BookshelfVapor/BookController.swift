@@ -69,7 +69,7 @@ struct BookController: RouteCollection {
 
     private func find(_ id: UUID, on database: any Database) async throws -> BookModel {
         guard let model = try await BookModel.find(id, on: database) else {
-            throw Problem.notFound(resource: "book", id: Book.text(of: id))
+            throw BookshelfProblems.bookNotFound(id)
         }
         return model
     }
@@ -82,16 +82,7 @@ struct BookController: RouteCollection {
     {
         logger.debug("constraint failure", metadata: ["error": .string(error)])
         let holder = try await BookModel.query(on: database).filter(\.$isbn == isbn).first()
-        var problem = Problem(BookshelfProblemTypes.conflict)
-        if let id = holder?.id {
-            problem.detail = "Another book already has the ISBN \(isbn)."
-            problem.extensions["conflicting_id"] = .string(Book.text(of: id))
-        } else {
-            // The holder was deleted between the failed write and this lookup: the write may
-            // succeed if sent again, but this one changed nothing.
-            problem.detail = "Another book had the ISBN \(isbn) a moment ago; send the request again."
-        }
-        return problem
+        return BookshelfProblems.isbnTaken(isbn, by: holder?.id)
     }
 }
 #endif

@@ -18,10 +18,7 @@ struct DemoController: RouteCollection {
         routes.grouped(self.rateLimit).get("limited") { _ in try Response.json(["status": "ok"]) }
         routes.grouped(self.timeout).get("slow") { try await self.slow($0) }
         routes.get("maintenance") { _ -> Response in
-            throw Problem.serviceUnavailable(
-                retryAfter: BookshelfPolicy.maintenanceRetryAfter,
-                detail: "The bookshelf is down for maintenance."
-            )
+            throw BookshelfProblems.maintenance
         }
         routes.get("boom") { _ -> Response in throw BoomError() }
     }
@@ -32,19 +29,9 @@ struct DemoController: RouteCollection {
         return try Response.json(["role": role])
     }
 
-    /// The longest sleep `/slow` accepts: enough to pass the route's time limit, short enough that
-    /// a handler outliving its 504 ends soon.
-    static let maximumSleep = 60.0
-
     /// `GET /slow?seconds=S`: sleeps `S` seconds, cut short by the route's time limit.
     func slow(_ request: Request) async throws -> Response {
-        let text = request.query[String.self, at: "seconds"]
-        guard let text, let seconds = Double(text), seconds.isFinite, (0...Self.maximumSleep).contains(seconds) else {
-            throw Problem.invalidParameter(
-                "seconds",
-                detail: "seconds must be a number from 0 to \(Int(Self.maximumSleep))."
-            )
-        }
+        let seconds = try BookshelfProblems.sleepSeconds(request.query[String.self, at: "seconds"])
         try await Task.sleep(for: .seconds(seconds))
         return try Response.json(["slept_seconds": seconds])
     }

@@ -1,4 +1,5 @@
 #if Vapor
+import BookshelfContract
 import ProblemDetailsVapor
 import Vapor
 
@@ -15,7 +16,7 @@ struct ProblemPagesController: RouteCollection {
             let slug = request.parameters.get("slug") ?? ""
             guard let page = self.responder.registry.documentationPage(forSlug: slug, language: self.language(of: request))
             else {
-                throw Problem.notFound(resource: "problem type", id: slug)
+                throw BookshelfProblems.problemTypeNotFound(slug)
             }
             return self.page(page)
         }

@@ -16,11 +16,6 @@ public import Vapor
 /// ```
 /// https://datatracker.ietf.org/doc/draft-ietf-httpapi-ratelimit-headers/
 public struct RateLimitMiddleware: AsyncMiddleware {
-    /// The `RateLimit-Policy` header field.
-    public static let policyField = "RateLimit-Policy"
-    /// The `RateLimit` header field.
-    public static let rateLimitField = "RateLimit"
-
     /// The counters, shared by every request through this middleware.
     public let limiter: FixedWindowRateLimiter
     /// The name of the quota policy in the header fields.
@@ -46,16 +41,15 @@ public struct RateLimitMiddleware: AsyncMiddleware {
         self.key = key
     }
 
-    /// The client of a request: its `X-Client-ID` field when present (up to 128 characters),
-    /// else the address of the connection's peer.
+    /// The client of a request, as ``FixedWindowRateLimiter/clientKey(clientID:peerAddress:)``
+    /// names it: its `X-Client-ID` field, else the address of the connection's peer.
     ///
-    /// Forwarding header fields are not trusted: a client could name any address in them.
     /// - Parameter request: The request.
     public static func clientKey(of request: Request) -> String {
-        if let clientID = request.headers.first(name: "X-Client-ID"), !clientID.isEmpty, clientID.utf8.count <= 128 {
-            return "client:" + clientID
-        }
-        return "address:" + (request.remoteAddress?.ipAddress ?? "unknown")
+        FixedWindowRateLimiter.clientKey(
+            clientID: request.headers.first(name: "X-Client-ID"),
+            peerAddress: request.remoteAddress?.ipAddress
+        )
     }
 
     /// Counts the request and passes it on, or answers it with a 429 problem.
@@ -65,27 +59,12 @@ public struct RateLimitMiddleware: AsyncMiddleware {
     ///   - next: The rest of the chain.
     public func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let decision = await self.limiter.acquire(key: self.key(request))
-        let policyValue = decision.policyField(policy: self.policy)
-        let rateLimitValue = decision.rateLimitField(policy: self.policy)
-        guard decision.isAllowed else {
-            var problem = Problem.rateLimitExceeded(
-                retryAfter: decision.resetSeconds,
-                detail: "This client may send \(decision.limit) requests every \(decision.windowSeconds) seconds."
-            )
-            problem.headers[.rateLimitPolicy] = policyValue
-            problem.headers[.rateLimit] = rateLimitValue
-            throw problem
-        }
+        guard decision.isAllowed else { throw decision.problem(policy: self.policy) }
         let response = try await next.respond(to: request)
-        response.headers.replaceOrAdd(name: Self.policyField, value: policyValue)
-        response.headers.replaceOrAdd(name: Self.rateLimitField, value: rateLimitValue)
+        for field in decision.headerFields(policy: self.policy) {
+            response.headers.replaceOrAdd(name: field.name.rawName, value: field.value)
+        }
         return response
     }
-}
-
-extension HTTPField.Name {
-    // Both names are valid tokens, so the initialiser cannot fail.
-    fileprivate static let rateLimitPolicy = HTTPField.Name(RateLimitMiddleware.policyField)!
-    fileprivate static let rateLimit = HTTPField.Name(RateLimitMiddleware.rateLimitField)!
 }
 #endif

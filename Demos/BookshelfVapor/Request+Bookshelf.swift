@@ -10,13 +10,7 @@ extension Request {
     ///
     /// - Throws: A 400 `invalid-parameter` problem naming `id` when it is not a UUID.
     func bookID() throws -> UUID {
-        guard let text = self.parameters.get("id"), let id = UUID(uuidString: text) else {
-            throw Problem.invalidParameter(
-                "id",
-                detail: "The id must be a UUID, such as 3f2504e0-4f89-41d3-9a0c-0305e82c3301."
-            )
-        }
-        return id
+        try BookshelfProblems.bookID(self.parameters.get("id"))
     }
 
     /// The request body as a book, decoded strictly: unknown, missing and wrongly typed members

@@ -1,4 +1,5 @@
 #if Vapor
+import BookshelfContract
 import Foundation
 import Vapor
 
@@ -12,10 +13,7 @@ extension Response {
     static func json(_ value: some Encodable, status: HTTPResponseStatus = .ok, headers: HTTPHeaders = [:]) throws
         -> Response
     {
-        let encoder = JSONEncoder()
-        // A stable member order, so equal values give equal bodies.
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(value)
+        let data = try BookshelfJSON.encode(value)
         var headers = headers
         headers.contentType = .json
         return Response(status: status, headers: headers, body: .init(data: data))

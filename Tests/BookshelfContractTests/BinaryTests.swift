@@ -1,4 +1,3 @@
-#if Vapor
 import Foundation
 import Testing
 
@@ -6,12 +5,12 @@ import Testing
 import FoundationNetworking
 #endif
 
-/// Runs the `bookshelf` binary itself, as a user would: on a free port with a temporary
-/// database, over real HTTP, stopped with SIGTERM.
+/// Runs each demo's binary itself, as a user would: on a free port with a temporary database,
+/// over real HTTP, stopped with SIGTERM.
 @Suite(.serialized) struct BinaryTests {
-    static var binary: URL {
+    static func binary(_ demo: Demo) -> URL {
         URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-            .deletingLastPathComponent().appendingPathComponent("bookshelf")
+            .deletingLastPathComponent().appendingPathComponent(demo.binaryName)
     }
 
     /// A running `bookshelf` process and where it logs.
@@ -25,13 +24,13 @@ import FoundationNetworking
         var output: String { (try? String(contentsOf: self.log, encoding: .utf8)) ?? "" }
 
         /// Starts the binary and waits until `/health` answers.
-        static func start(database: URL) async throws -> Server {
+        static func start(_ demo: Demo, database: URL) async throws -> Server {
             let port = try Self.freePort()
             let log = FileManager.default.temporaryDirectory.appendingPathComponent("bookshelf-\(UUID().uuidString).log")
             _ = FileManager.default.createFile(atPath: log.path, contents: nil)
             let handle = try FileHandle(forWritingTo: log)
             let process = Process()
-            process.executableURL = BinaryTests.binary
+            process.executableURL = BinaryTests.binary(demo)
             process.arguments = ["--port", String(port), "--database", database.path, "--log-level", "info"]
             process.standardOutput = handle
             process.standardError = handle
@@ -41,7 +40,7 @@ import FoundationNetworking
             let deadline = clock.now + .seconds(60)
             while clock.now < deadline {
                 if !process.isRunning {
-                    Issue.record("bookshelf exited early with \(process.terminationStatus):\n\(server.output)")
+                    Issue.record("\(demo.binaryName) exited early with \(process.terminationStatus):\n\(server.output)")
                     throw CancellationError()
                 }
                 if let (_, response) = try? await server.request("GET", "/health"), response.statusCode == 200 {
@@ -50,7 +49,7 @@ import FoundationNetworking
                 try await Task.sleep(for: .milliseconds(100))
             }
             process.terminate()
-            Issue.record("bookshelf did not answer /health in time:\n\(server.output)")
+            Issue.record("\(demo.binaryName) did not answer /health in time:\n\(server.output)")
             throw CancellationError()
         }
 
@@ -112,14 +111,14 @@ import FoundationNetworking
         }
     }
 
-    @Test func theBinaryWasBuilt() {
-        #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path))
+    @Test(arguments: Demo.allCases) func theBinaryWasBuilt(demo: Demo) {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.binary(demo).path))
     }
 
-    @Test func helpAndBadFlags() throws {
+    @Test(arguments: Demo.allCases) func helpAndBadFlags(demo: Demo) throws {
         for (arguments, status) in [(["--help"], Int32(0)), (["--port", "nope"], 64)] {
             let process = Process()
-            process.executableURL = Self.binary
+            process.executableURL = Self.binary(demo)
             process.arguments = arguments
             process.standardOutput = Pipe()
             process.standardError = Pipe()
@@ -129,13 +128,13 @@ import FoundationNetworking
         }
     }
 
-    @Test func servesTheContractOverHTTPAndStopsCleanlyOnSIGTERM() async throws {
+    @Test(arguments: Demo.allCases) func servesTheContractOverHTTPAndStopsCleanlyOnSIGTERM(demo: Demo) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bookshelf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let database = directory.appendingPathComponent("books.sqlite")
 
-        let server = try await Server.start(database: database)
+        let server = try await Server.start(demo, database: database)
         defer { try? FileManager.default.removeItem(at: server.log) }
         let id: String
         do {
@@ -204,12 +203,12 @@ import FoundationNetworking
         #expect(server.output.contains("SECRET-7f3a"))
         #expect(server.output.contains("binary-1"))
 
-        // The data survived the shutdown.
-        let restarted = try await Server.start(database: database)
+        // The data survived the shutdown, where the app keeps it.
+        guard demo.persists else { return }
+        let restarted = try await Server.start(demo, database: database)
         defer { try? FileManager.default.removeItem(at: restarted.log) }
         let (_, fetched) = try await restarted.request("GET", "/books/\(id)")
         #expect(fetched.statusCode == 200)
         #expect(try await restarted.stop() == 0)
     }
 }
-#endif

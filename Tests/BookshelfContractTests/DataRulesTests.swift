@@ -1,14 +1,12 @@
-#if Vapor
 import Foundation
 import Testing
-import Vapor
-import VaporTesting
+import HTTPTypes
 
 /// The contract's data rules: a failed request changes nothing, and a race for one ISBN has one
 /// winner and no 500.
 @Suite struct DataRulesTests {
-    @Test func aFailedPutChangesNothing() async throws {
-        try await Bookshelf.run { shelf in
+    @Test(arguments: Demo.allCases) func aFailedPutChangesNothing(demo: Demo) async throws {
+        try await Bookshelf.run(demo) { shelf in
             let first = try await shelf.create(title: "First", isbn: Bookshelf.isbns[0], year: 1990, tags: ["a"])
             let second = try await shelf.create(title: "Second", isbn: Bookshelf.isbns[1], year: 1991, tags: ["b"])
             let before = try JSON.object(try await shelf.send(.GET, "/books/\(second)"))
@@ -19,7 +17,7 @@ import VaporTesting
                 "/books/\(second)",
                 json: #"{"title": "Changed", "isbn": "\#(Bookshelf.isbns[1])", "year": 99999}"#
             )
-            #expect(invalid.status == .unprocessableEntity)
+            #expect(invalid.status == .unprocessableContent)
             // 409: another book's ISBN.
             let conflict = try await shelf.send(
                 .PUT,
@@ -42,8 +40,8 @@ import VaporTesting
         }
     }
 
-    @Test func failedPostsLeaveNoRow() async throws {
-        try await Bookshelf.run { shelf in
+    @Test(arguments: Demo.allCases) func failedPostsLeaveNoRow(demo: Demo) async throws {
+        try await Bookshelf.run(demo) { shelf in
             _ = try await shelf.create(isbn: Bookshelf.isbns[0])
             #expect(
                 try await shelf.send(.POST, "/books", json: #"{"title": "T", "isbn": "\#(Bookshelf.isbns[0])", "year": 2000}"#)
@@ -51,15 +49,15 @@ import VaporTesting
             )
             #expect(
                 try await shelf.send(.POST, "/books", json: #"{"title": "", "isbn": "\#(Bookshelf.isbns[1])", "year": 2000}"#)
-                    .status == .unprocessableEntity
+                    .status == .unprocessableContent
             )
             #expect(try JSON.array(try await shelf.send(.GET, "/books")).count == 1)
         }
     }
 
-    @Test func fiftyConcurrentPostsOfOneISBNGiveOneCreatedAndFortyNineConflicts() async throws {
-        try await Bookshelf.run { shelf in
-            let responses = try await withThrowingTaskGroup(of: TestingHTTPResponse.self) { group in
+    @Test(arguments: Demo.allCases) func fiftyConcurrentPostsOfOneISBNGiveOneCreatedAndFortyNineConflicts(demo: Demo) async throws {
+        try await Bookshelf.run(demo) { shelf in
+            let responses = try await withThrowingTaskGroup(of: ShelfResponse.self) { group in
                 for index in 0..<50 {
                     group.addTask {
                         try await shelf.send(
@@ -69,7 +67,7 @@ import VaporTesting
                         )
                     }
                 }
-                var responses: [TestingHTTPResponse] = []
+                var responses: [ShelfResponse] = []
                 for try await response in group { responses.append(response) }
                 return responses
             }
@@ -89,4 +87,3 @@ import VaporTesting
         }
     }
 }
-#endif

@@ -1,15 +1,13 @@
-#if Vapor
 import Foundation
 import Testing
-import Vapor
-import VaporTesting
+import HTTPTypes
 
 /// `X-Request-ID`, `X-Correlation-ID` and `traceparent` on successes and problems.
 @Suite struct RequestIDTests {
     static let missing = "/books/0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d"
 
-    @Test func aValidRequestIDIsEchoedInTheHeaderAndBody() async throws {
-        try await Bookshelf.run { shelf in
+    @Test(arguments: Demo.allCases) func aValidRequestIDIsEchoedInTheHeaderAndBody(demo: Demo) async throws {
+        try await Bookshelf.run(demo) { shelf in
             let response = try await shelf.send(.GET, Self.missing, headers: ["X-Request-ID": "req-42.a_b:c"])
             #expect(response.headers.first(name: "X-Request-ID") == "req-42.a_b:c")
             #expect(try JSON.object(response)["request_id"] as? String == "req-42.a_b:c")
@@ -19,9 +17,9 @@ import VaporTesting
         }
     }
 
-    @Test(arguments: ["has spaces", String(repeating: "a", count: 129), "<script>", "semi;colon", "ü"])
-    func anInvalidRequestIDIsNeverReflected(requestID: String) async throws {
-        try await Bookshelf.run { shelf in
+    @Test(arguments: Demo.allCases, ["has spaces", String(repeating: "a", count: 129), "<script>", "semi;colon", "ü"])
+    func anInvalidRequestIDIsNeverReflected(demo: Demo, requestID: String) async throws {
+        try await Bookshelf.run(demo) { shelf in
             let response = try await shelf.send(.GET, Self.missing, headers: ["X-Request-ID": requestID])
             let generated = try #require(response.headers.first(name: "X-Request-ID"))
             #expect(generated != requestID)
@@ -31,8 +29,8 @@ import VaporTesting
         }
     }
 
-    @Test func aRequestIDIsGeneratedWhenThereIsNone() async throws {
-        try await Bookshelf.run { shelf in
+    @Test(arguments: Demo.allCases) func aRequestIDIsGeneratedWhenThereIsNone(demo: Demo) async throws {
+        try await Bookshelf.run(demo) { shelf in
             let first = try await shelf.send(.GET, Self.missing)
             let second = try await shelf.send(.GET, Self.missing)
             let id = try #require(first.headers.first(name: "X-Request-ID"))
@@ -42,8 +40,8 @@ import VaporTesting
         }
     }
 
-    @Test func aCorrelationIDAloneBecomesTheRequestIDAndIsEchoed() async throws {
-        try await Bookshelf.run { shelf in
+    @Test(arguments: Demo.allCases) func aCorrelationIDAloneBecomesTheRequestIDAndIsEchoed(demo: Demo) async throws {
+        try await Bookshelf.run(demo) { shelf in
             let response = try await shelf.send(.GET, Self.missing, headers: ["X-Correlation-ID": "corr-7"])
             #expect(response.headers.first(name: "X-Correlation-ID") == "corr-7")
             #expect(response.headers.first(name: "X-Request-ID") == "corr-7")
@@ -51,8 +49,8 @@ import VaporTesting
         }
     }
 
-    @Test func bothHeadersAreEchoedUnderTheirOwnNames() async throws {
-        try await Bookshelf.run { shelf in
+    @Test(arguments: Demo.allCases) func bothHeadersAreEchoedUnderTheirOwnNames(demo: Demo) async throws {
+        try await Bookshelf.run(demo) { shelf in
             let response = try await shelf.send(
                 .GET,
                 Self.missing,
@@ -68,16 +66,16 @@ import VaporTesting
         }
     }
 
-    @Test func anInvalidCorrelationIDIsNotEchoed() async throws {
-        try await Bookshelf.run { shelf in
+    @Test(arguments: Demo.allCases) func anInvalidCorrelationIDIsNotEchoed(demo: Demo) async throws {
+        try await Bookshelf.run(demo) { shelf in
             let response = try await shelf.send(.GET, Self.missing, headers: ["X-Correlation-ID": "bad id"])
             #expect(response.headers.first(name: "X-Correlation-ID") == nil)
             #expect(response.headers.first(name: "X-Request-ID") != "bad id")
         }
     }
 
-    @Test func aValidTraceparentPutsItsTraceIDInTheProblem() async throws {
-        try await Bookshelf.run { shelf in
+    @Test(arguments: Demo.allCases) func aValidTraceparentPutsItsTraceIDInTheProblem(demo: Demo) async throws {
+        try await Bookshelf.run(demo) { shelf in
             let response = try await shelf.send(
                 .GET,
                 Self.missing,
@@ -93,16 +91,15 @@ import VaporTesting
         }
     }
 
-    @Test(arguments: [
+    @Test(arguments: Demo.allCases, [
         "00-00000000000000000000000000000000-00f067aa0ba902b7-01", "garbage",
         "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01",
     ])
-    func anInvalidTraceparentGivesNoTraceID(traceparent: String) async throws {
-        try await Bookshelf.run { shelf in
+    func anInvalidTraceparentGivesNoTraceID(demo: Demo, traceparent: String) async throws {
+        try await Bookshelf.run(demo) { shelf in
             let response = try await shelf.send(.GET, Self.missing, headers: ["traceparent": traceparent])
             #expect(response.status == .notFound)
             #expect(try JSON.object(response)["trace_id"] == nil)
         }
     }
 }
-#endif

@@ -1,14 +1,12 @@
-#if Vapor
 import BookshelfContract
 import Foundation
 import Testing
-import Vapor
-import VaporTesting
+import HTTPTypes
 
 /// The contract's other routes, each showing one kind of problem.
 @Suite struct RoutesTests {
-    @Test func healthIsOK() async throws {
-        try await Bookshelf.run { shelf in
+    @Test(arguments: Demo.allCases) func healthIsOK(demo: Demo) async throws {
+        try await Bookshelf.run(demo) { shelf in
             let response = try await shelf.send(.GET, "/health")
             #expect(response.status == .ok)
             #expect(try JSON.object(response)["status"] as? String == "ok")
@@ -16,8 +14,8 @@ import VaporTesting
         }
     }
 
-    @Test func adminWithoutCredentialsIsUnauthorizedWithAChallenge() async throws {
-        try await Bookshelf.run { shelf in
+    @Test(arguments: Demo.allCases) func adminWithoutCredentialsIsUnauthorizedWithAChallenge(demo: Demo) async throws {
+        try await Bookshelf.run(demo) { shelf in
             let response = try await shelf.send(.GET, "/admin")
             try ProblemChecks.expectProblem(response, status: .unauthorized, slug: "unauthorized", instance: "/admin")
             #expect(response.headers.first(name: .wwwAuthenticate) == #"Bearer realm="bookshelf""#)
@@ -32,25 +30,25 @@ import VaporTesting
         }
     }
 
-    @Test func adminAsAReaderIsForbidden() async throws {
-        try await Bookshelf.run { shelf in
+    @Test(arguments: Demo.allCases) func adminAsAReaderIsForbidden(demo: Demo) async throws {
+        try await Bookshelf.run(demo) { shelf in
             let response = try await shelf.send(.GET, "/admin", headers: ["Authorization": "Bearer reader"])
             try ProblemChecks.expectProblem(response, status: .forbidden, slug: "forbidden", instance: "/admin")
             #expect(response.headers.first(name: .wwwAuthenticate) == nil)
         }
     }
 
-    @Test func adminAsTheAdministratorIsOK() async throws {
-        try await Bookshelf.run { shelf in
+    @Test(arguments: Demo.allCases) func adminAsTheAdministratorIsOK(demo: Demo) async throws {
+        try await Bookshelf.run(demo) { shelf in
             let response = try await shelf.send(.GET, "/admin", headers: ["Authorization": "Bearer admin"])
             #expect(response.status == .ok)
             #expect(try JSON.object(response)["role"] as? String == "admin")
         }
     }
 
-    @Test func limitedAllowsThreeRequestsPerClientThenTooManyRequests() async throws {
-        try await Bookshelf.run { shelf in
-            let client: HTTPHeaders = ["X-Client-ID": "reader-1"]
+    @Test(arguments: Demo.allCases) func limitedAllowsThreeRequestsPerClientThenTooManyRequests(demo: Demo) async throws {
+        try await Bookshelf.run(demo) { shelf in
+            let client: ShelfHeaders = ["X-Client-ID": "reader-1"]
             for remaining in [2, 1, 0] {
                 let response = try await shelf.send(.GET, "/limited", headers: client)
                 #expect(response.status == .ok)
@@ -76,16 +74,16 @@ import VaporTesting
         }
     }
 
-    @Test func slowWithinTheLimitIsOK() async throws {
-        try await Bookshelf.run { shelf in
+    @Test(arguments: Demo.allCases) func slowWithinTheLimitIsOK(demo: Demo) async throws {
+        try await Bookshelf.run(demo) { shelf in
             let response = try await shelf.send(.GET, "/slow?seconds=0.2")
             #expect(response.status == .ok)
             #expect(try JSON.object(response)["slept_seconds"] as? Double == 0.2)
         }
     }
 
-    @Test func slowPastTheRouteTimeoutIsAGatewayTimeout() async throws {
-        try await Bookshelf.run { shelf in
+    @Test(arguments: Demo.allCases) func slowPastTheRouteTimeoutIsAGatewayTimeout(demo: Demo) async throws {
+        try await Bookshelf.run(demo) { shelf in
             let clock = ContinuousClock()
             let start = clock.now
             let response = try await shelf.send(.GET, "/slow?seconds=5")
@@ -97,9 +95,9 @@ import VaporTesting
         }
     }
 
-    @Test(arguments: ["/slow?seconds=soon", "/slow?seconds=-1", "/slow?seconds=nan", "/slow?seconds=61", "/slow"])
-    func slowWithABadSecondsParameterIsAnInvalidParameter(path: String) async throws {
-        try await Bookshelf.run { shelf in
+    @Test(arguments: Demo.allCases, ["/slow?seconds=soon", "/slow?seconds=-1", "/slow?seconds=nan", "/slow?seconds=61", "/slow"])
+    func slowWithABadSecondsParameterIsAnInvalidParameter(demo: Demo, path: String) async throws {
+        try await Bookshelf.run(demo) { shelf in
             let body = try ProblemChecks.expectProblem(
                 try await shelf.send(.GET, path),
                 status: .badRequest,
@@ -110,8 +108,8 @@ import VaporTesting
         }
     }
 
-    @Test func maintenanceIsServiceUnavailableWithRetryAfter() async throws {
-        try await Bookshelf.run { shelf in
+    @Test(arguments: Demo.allCases) func maintenanceIsServiceUnavailableWithRetryAfter(demo: Demo) async throws {
+        try await Bookshelf.run(demo) { shelf in
             let response = try await shelf.send(.GET, "/maintenance")
             let body = try ProblemChecks.expectProblem(
                 response,
@@ -124,8 +122,8 @@ import VaporTesting
         }
     }
 
-    @Test func boomIsAnInternalErrorThatSaysNothingAboutTheError() async throws {
-        try await Bookshelf.run { shelf in
+    @Test(arguments: Demo.allCases) func boomIsAnInternalErrorThatSaysNothingAboutTheError(demo: Demo) async throws {
+        try await Bookshelf.run(demo) { shelf in
             let response = try await shelf.send(.GET, "/boom")
             let body = try ProblemChecks.expectProblem(
                 response,
@@ -138,27 +136,27 @@ import VaporTesting
         }
     }
 
-    @Test(arguments: [
+    @Test(arguments: Demo.allCases, [
         "application/problem+json", "application/json", "application/problem+xml", "application/xml", "text/html",
         "application/vnd.bookshelf.legacy+json", "*/*", "image/png",
     ])
-    func theBoomSecretAppearsInNoFormat(accept: String) async throws {
-        try await Bookshelf.run { shelf in
+    func theBoomSecretAppearsInNoFormat(demo: Demo, accept: String) async throws {
+        try await Bookshelf.run(demo) { shelf in
             let response = try await shelf.send(.GET, "/boom", headers: ["Accept": accept])
             #expect(response.status == .internalServerError)
             #expect(!response.body.string.isEmpty)
             for leak in [BoomError.secret, "hunter2", "postgres", "BoomError"] {
                 #expect(!response.body.string.contains(leak))
             }
-            for (name, value) in response.headers {
-                #expect(!value.contains(BoomError.secret), "header \(name)")
+            for field in response.headers.fields {
+                #expect(!field.value.contains(BoomError.secret), "header \(field.name)")
             }
         }
     }
 
-    @Test(arguments: ["/nowhere", "/books/1/chapters", "/problems/x/y"])
-    func anUnknownPathIsAboutBlankNotFound(path: String) async throws {
-        try await Bookshelf.run { shelf in
+    @Test(arguments: Demo.allCases, ["/nowhere", "/books/1/chapters", "/problems/x/y"])
+    func anUnknownPathIsAboutBlankNotFound(demo: Demo, path: String) async throws {
+        try await Bookshelf.run(demo) { shelf in
             let body = try ProblemChecks.expectProblem(
                 try await shelf.send(.GET, path),
                 status: .notFound,
@@ -169,8 +167,8 @@ import VaporTesting
         }
     }
 
-    @Test func aKnownPathWithAMethodItLacksIsMethodNotAllowedWithAllow() async throws {
-        try await Bookshelf.run { shelf in
+    @Test(arguments: Demo.allCases) func aKnownPathWithAMethodItLacksIsMethodNotAllowedWithAllow(demo: Demo) async throws {
+        try await Bookshelf.run(demo) { shelf in
             let collection = try await shelf.send(.DELETE, "/books")
             let body = try ProblemChecks.expectProblem(collection, status: .methodNotAllowed, slug: nil, instance: "/books")
             #expect(body["title"] as? String == "Method Not Allowed")
@@ -187,11 +185,10 @@ import VaporTesting
         }
     }
 
-    static func methods(_ response: TestingHTTPResponse) -> Set<String> {
+    static func methods(_ response: ShelfResponse) -> Set<String> {
         Set(
             (response.headers.first(name: .allow) ?? "").split(separator: ",")
                 .map { $0.trimmingCharacters(in: .whitespaces) }
         )
     }
 }
-#endif

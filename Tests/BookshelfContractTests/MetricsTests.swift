@@ -1,13 +1,11 @@
-#if Vapor
 import Foundation
 import Testing
-import Vapor
-import VaporTesting
+import HTTPTypes
 
 /// `/metrics`: the Prometheus text format, with the problem counter.
 @Suite struct MetricsTests {
-    @Test func metricsCountProblemsByTypeAndStatus() async throws {
-        try await Bookshelf.run { shelf in
+    @Test(arguments: Demo.allCases) func metricsCountProblemsByTypeAndStatus(demo: Demo) async throws {
+        try await Bookshelf.run(demo) { shelf in
             _ = try await shelf.send(.GET, "/books/0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d")
             _ = try await shelf.send(.GET, "/books/0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d")
             _ = try await shelf.send(.GET, "/boom")
@@ -24,4 +22,3 @@ import VaporTesting
         }
     }
 }
-#endif

@@ -1,7 +1,7 @@
 import BookshelfContract
 import Foundation
 import HTTPTypes
-import ProblemDetailsVapor
+import ProblemDetails
 import Testing
 
 /// The framework-free parts both demo apps share: rules, flags, registry, limiter and access.

@@ -1,33 +1,31 @@
-#if Vapor
 import Foundation
 import Testing
-import Vapor
-import VaporTesting
+import HTTPTypes
 
 /// Content and language negotiation of problem responses, and HEAD.
 @Suite struct NegotiationTests {
     static let missing = "/books/0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d"
 
-    @Test(arguments: [
+    @Test(arguments: Demo.allCases, [
         nil, "application/json", "application/problem+json", "*/*", "image/png", "text/plain, application/pdf",
         "application/*",
-    ])
-    func jsonIsTheDefault(accept: String?) async throws {
-        try await Bookshelf.run { shelf in
-            let headers: HTTPHeaders = accept.map { ["Accept": $0] } ?? [:]
+    ] as [String?])
+    func jsonIsTheDefault(demo: Demo, accept: String?) async throws {
+        try await Bookshelf.run(demo) { shelf in
+            let headers: ShelfHeaders = accept.map { ["Accept": $0] } ?? [:]
             let response = try await shelf.send(.GET, Self.missing, headers: headers)
             try ProblemChecks.expectProblem(response, status: .notFound, slug: "resource-not-found", instance: Self.missing)
             #expect(response.headers.first(name: .contentLanguage) == "en")
         }
     }
 
-    @Test(arguments: [
+    @Test(arguments: Demo.allCases, [
         "application/problem+xml", "application/xml",
         "application/problem+json;q=0.5, application/problem+xml",
         "application/json;q=0.1, application/xml;q=0.9",
     ])
-    func xmlWhenPreferred(accept: String) async throws {
-        try await Bookshelf.run { shelf in
+    func xmlWhenPreferred(demo: Demo, accept: String) async throws {
+        try await Bookshelf.run(demo) { shelf in
             let response = try await shelf.send(.GET, Self.missing, headers: ["Accept": accept])
             #expect(response.status == .notFound)
             #expect(response.headers.first(name: .contentType) == "application/problem+xml")
@@ -41,9 +39,9 @@ import VaporTesting
         }
     }
 
-    @Test(arguments: ["text/html", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"])
-    func htmlWhenPreferred(accept: String) async throws {
-        try await Bookshelf.run { shelf in
+    @Test(arguments: Demo.allCases, ["text/html", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"])
+    func htmlWhenPreferred(demo: Demo, accept: String) async throws {
+        try await Bookshelf.run(demo) { shelf in
             let response = try await shelf.send(
                 .GET,
                 Self.missing,
@@ -59,9 +57,9 @@ import VaporTesting
         }
     }
 
-    @Test func theLegacyEnvelopeForOldClients() async throws {
-        try await Bookshelf.run { shelf in
-            let legacy: HTTPHeaders = ["Accept": "application/vnd.bookshelf.legacy+json", "X-Request-ID": "legacy-1"]
+    @Test(arguments: Demo.allCases) func theLegacyEnvelopeForOldClients(demo: Demo) async throws {
+        try await Bookshelf.run(demo) { shelf in
+            let legacy: ShelfHeaders = ["Accept": "application/vnd.bookshelf.legacy+json", "X-Request-ID": "legacy-1"]
             let notFound = try await shelf.send(.GET, Self.missing, headers: legacy)
             #expect(notFound.status == .notFound)
             #expect(notFound.headers.first(name: .contentType) == "application/vnd.bookshelf.legacy+json")
@@ -74,7 +72,7 @@ import VaporTesting
             #expect(details["resource"] as? String == "book")
 
             let invalid = try await shelf.send(.POST, "/books", headers: legacy, json: #"{"title": ""}"#)
-            #expect(invalid.status == .unprocessableEntity)
+            #expect(invalid.status == .unprocessableContent)
             let validation = try #require(try JSON.object(invalid)["error"] as? [String: Any])
             #expect(validation["code"] as? String == "validation_error")
             #expect(validation["type"] as? String == "/errors/validation-error")
@@ -89,9 +87,9 @@ import VaporTesting
         }
     }
 
-    @Test(arguments: ["de", "de-DE", "fr;q=1, de;q=0.5", "de-CH, en;q=0.5"])
-    func germanTitlesWhenGermanIsPreferred(acceptLanguage: String) async throws {
-        try await Bookshelf.run { shelf in
+    @Test(arguments: Demo.allCases, ["de", "de-DE", "fr;q=1, de;q=0.5", "de-CH, en;q=0.5"])
+    func germanTitlesWhenGermanIsPreferred(demo: Demo, acceptLanguage: String) async throws {
+        try await Bookshelf.run(demo) { shelf in
             let response = try await shelf.send(.GET, Self.missing, headers: ["Accept-Language": acceptLanguage])
             let body = try ProblemChecks.expectProblem(
                 response,
@@ -104,9 +102,9 @@ import VaporTesting
         }
     }
 
-    @Test(arguments: ["en", "de;q=0.1, en", "fr", "*"])
-    func englishTitlesOtherwise(acceptLanguage: String) async throws {
-        try await Bookshelf.run { shelf in
+    @Test(arguments: Demo.allCases, ["en", "de;q=0.1, en", "fr", "*"])
+    func englishTitlesOtherwise(demo: Demo, acceptLanguage: String) async throws {
+        try await Bookshelf.run(demo) { shelf in
             let response = try await shelf.send(.GET, Self.missing, headers: ["Accept-Language": acceptLanguage])
             let body = try ProblemChecks.expectProblem(
                 response,
@@ -119,17 +117,17 @@ import VaporTesting
         }
     }
 
-    @Test func everyAPITypeHasAGermanTitleInResponses() async throws {
-        try await Bookshelf.run { shelf in
-            let german: HTTPHeaders = ["Accept-Language": "de"]
+    @Test(arguments: Demo.allCases) func everyAPITypeHasAGermanTitleInResponses(demo: Demo) async throws {
+        try await Bookshelf.run(demo) { shelf in
+            let german: ShelfHeaders = ["Accept-Language": "de"]
             let id = try await shelf.create(isbn: Bookshelf.isbns[0])
-            var cases: [(TestingHTTPResponse, String)] = []
+            var cases: [(ShelfResponse, String)] = []
             cases.append((try await shelf.send(.POST, "/books", headers: german, json: "{}"), "Ihre Anfrage ist nicht gültig."))
             cases.append((try await shelf.send(.POST, "/books", headers: german, json: "{"), "Der Inhalt der Anfrage ist fehlerhaft."))
             cases.append((try await shelf.send(.GET, "/books/x", headers: german), "Ein Parameter der Anfrage ist nicht gültig."))
             cases.append((try await shelf.send(.GET, "/admin", headers: german), "Eine Anmeldung ist erforderlich."))
             var reader = german
-            reader.add(name: "Authorization", value: "Bearer reader")
+            reader.fields.append((name: "Authorization", value: "Bearer reader"))
             cases.append((try await shelf.send(.GET, "/admin", headers: reader), "Sie dürfen das nicht tun."))
             cases.append((try await shelf.send(.GET, Self.missing, headers: german), "Die Ressource existiert nicht."))
             cases.append((
@@ -142,7 +140,7 @@ import VaporTesting
                 "Die Anfrage steht im Widerspruch zum aktuellen Zustand der Ressource."
             ))
             var text = german
-            text.add(name: "Content-Type", value: "text/plain")
+            text.fields.append((name: "Content-Type", value: "text/plain"))
             cases.append((
                 try await shelf.send(.PUT, "/books/\(id)", headers: text, json: "x"),
                 "Der Medientyp des Anfrageinhalts wird nicht unterstützt."
@@ -164,8 +162,8 @@ import VaporTesting
         }
     }
 
-    @Test func headGetsTheStatusAndHeaderFieldsWithoutABody() async throws {
-        try await Bookshelf.run { shelf in
+    @Test(arguments: Demo.allCases) func headGetsTheStatusAndHeaderFieldsWithoutABody(demo: Demo) async throws {
+        try await Bookshelf.run(demo) { shelf in
             let get = try await shelf.send(.GET, Self.missing)
             let head = try await shelf.send(.HEAD, Self.missing)
             #expect(head.status == .notFound)
@@ -187,8 +185,8 @@ import VaporTesting
         }
     }
 
-    @Test func headOverARealConnection() async throws {
-        try await Bookshelf.run { shelf in
+    @Test(arguments: Demo.allCases) func headOverARealConnection(demo: Demo) async throws {
+        try await Bookshelf.run(demo) { shelf in
             let head = try await shelf.sendLive(.HEAD, "/boom")
             #expect(head.status == .internalServerError)
             #expect(head.headers.first(name: .contentType) == "application/problem+json")
@@ -196,4 +194,3 @@ import VaporTesting
         }
     }
 }
-#endif

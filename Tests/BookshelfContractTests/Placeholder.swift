@@ -1,3 +1,0 @@
-#if Hummingbird
-import HummingbirdTesting
-#endif
