@@ -15,7 +15,7 @@ enum HummingbirdErrorMapping {
         for error: any Error,
         request: Request,
         context: some RequestContext,
-        routeTable: RouteTable?,
+        routeMethods: RouteMethodTable?,
         configuration: ProblemDetailsConfiguration
     ) -> (error: any Error, isUnknownRoute: Bool) {
         switch error {
@@ -23,7 +23,7 @@ enum HummingbirdErrorMapping {
             return (convertible, false)
         case let httpError as HTTPError:
             if httpError.status == .notFound, context.endpointPath == Self.unmatchedEndpointPath {
-                if let methods = routeTable?.methods(for: request.uri.path) {
+                if let methods = routeMethods?.methods(forPath: request.uri.path) {
                     return (Problem.methodNotAllowed(allowedMethods: methods), false)
                 }
                 return (Problem(status: .notFound), true)

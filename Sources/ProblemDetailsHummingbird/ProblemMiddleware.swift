@@ -31,7 +31,7 @@ import Tracing
 public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     /// How problems are made and reported.
     public let configuration: ProblemDetailsConfiguration
-    let routeTable: RouteTable?
+    let routeMethods: RouteMethodTable?
 
     /// Creates the middleware.
     ///
@@ -41,12 +41,12 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     /// - Parameter configuration: How problems are made and reported.
     public init(configuration: ProblemDetailsConfiguration) {
         self.configuration = configuration
-        self.routeTable = nil
+        self.routeMethods = nil
     }
 
-    init(configuration: ProblemDetailsConfiguration, routeTable: RouteTable) {
+    init(configuration: ProblemDetailsConfiguration, routeMethods: RouteMethodTable) {
         self.configuration = configuration
-        self.routeTable = routeTable
+        self.routeMethods = routeMethods
     }
 
     /// Identifies the request, passes it on, and answers any error with a problem.
@@ -93,7 +93,7 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             for: error,
             request: request,
             context: context,
-            routeTable: self.routeTable,
+            routeMethods: self.routeMethods,
             configuration: self.configuration
         )
         let problemResponse = self.configuration.response(

@@ -61,14 +61,14 @@ extension Router {
     @discardableResult
     public func addProblemDetails(_ configuration: ProblemDetailsConfiguration) -> Self {
         let router = RouterReference(self)
-        let source = RouteSource {
+        let routeMethods = RouteMethodTable(hummingbirdRoutes: {
             router.router.routes.map { (path: $0.path, method: $0.method) }
-        }
-        return self.add(middleware: ProblemMiddleware(configuration: configuration, routeTable: RouteTable(source: source)))
+        })
+        return self.add(middleware: ProblemMiddleware(configuration: configuration, routeMethods: routeMethods))
     }
 }
 
-/// The router, for the ``RouteTable`` to read its routes once, after the application started.
+/// The router, for the ``RouteMethodTable`` to read its routes once, after the application started.
 ///
 /// `Router` is not `Sendable` because routes are added to it by mutation. Sharing it here is safe
 /// because of when it is read. The table reads `routes` once, under its mutex, while answering a

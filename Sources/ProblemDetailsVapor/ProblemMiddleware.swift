@@ -16,7 +16,7 @@ public import Vapor
 /// ``Application/useProblemDetails(_:representations:reporting:includingDebugInformation:)`` installs it.
 public struct ProblemMiddleware: AsyncMiddleware {
     let configuration: ProblemDetailsConfiguration
-    let allowedMethods: AllowedMethods
+    let routeMethods: RouteMethodTable
 
     /// Creates the middleware.
     ///
@@ -25,7 +25,7 @@ public struct ProblemMiddleware: AsyncMiddleware {
     ///   - routes: The application's routes, to answer a known path with the wrong method with 405.
     public init(configuration: ProblemDetailsConfiguration, routes: Routes) {
         self.configuration = configuration
-        self.allowedMethods = AllowedMethods(routes: routes)
+        self.routeMethods = RouteMethodTable(vaporRoutes: routes)
     }
 
     /// Identifies the request, passes it on, and answers any error with a problem.
@@ -58,7 +58,7 @@ public struct ProblemMiddleware: AsyncMiddleware {
         let (mapped, isUnknownRoute) = VaporErrorMapping.problemError(
             for: error,
             request: request,
-            allowedMethods: self.allowedMethods,
+            routeMethods: self.routeMethods,
             configuration: self.configuration
         )
         let problemResponse = self.configuration.response(

@@ -11,14 +11,14 @@ enum VaporErrorMapping {
     static func problemError(
         for error: any Error,
         request: Request,
-        allowedMethods: AllowedMethods,
+        routeMethods: RouteMethodTable,
         configuration: ProblemDetailsConfiguration
     ) -> (error: any Error, isUnknownRoute: Bool) {
         switch error {
         case let convertible as any ProblemConvertible:
             return (convertible, false)
         case is RouteNotFound:
-            if let methods = allowedMethods.methods(for: request.url.path), !methods.isEmpty {
+            if let methods = routeMethods.methods(forPath: request.url.path) {
                 return (Problem.methodNotAllowed(allowedMethods: methods), false)
             }
             return (Problem(status: .notFound), true)

@@ -15,7 +15,7 @@ import HummingbirdTesting
 #endif
 
 /// The two demo apps; every contract test runs against each, so they cannot drift apart.
-enum Demo: String, CaseIterable, CustomTestStringConvertible, Sendable {
+enum Demo: CaseIterable, CustomTestStringConvertible, Sendable {
     #if Vapor
     /// `bookshelf`: Vapor, Fluent and SQLite, driven through VaporTesting.
     case vapor
@@ -25,7 +25,7 @@ enum Demo: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case hummingbird
     #endif
 
-    var testDescription: String { self.rawValue }
+    var testDescription: String { self.binaryName }
 
     /// The executable's name.
     var binaryName: String {

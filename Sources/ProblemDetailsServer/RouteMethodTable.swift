@@ -1,0 +1,123 @@
+import Foundation
+public import HTTPTypes
+
+/// The methods each route path accepts, to answer a known path requested with a method it lacks
+/// with 405 and `Allow` instead of the 404 a framework's router gives (vapor#2816; Hummingbird
+/// does the same).
+///
+/// Frameworks describe their routes in their own types; an adapter translates each into
+/// ``Segment``s and gives the table a way to read them. The routes are read once, on first use,
+/// because an application registers its routes after it installs its middleware. Only requests
+/// that matched no route are looked up, so a linear match over the distinct paths is enough.
+/// ```swift
+/// let table = RouteMethodTable {
+///     [RouteMethodTable.Route(key: "/books/:id", path: [.literal("books"), .parameter], method: .get)]
+/// }
+/// table.methods(forPath: "/books/42")  // [GET]
+/// ```
+public final class RouteMethodTable: @unchecked Sendable {
+    // Unchecked because `entries` is mutable state: every read and write of it holds `lock`, and
+    // `readRoutes` is a `@Sendable` closure, so the class is safe to share.
+
+    /// One segment of a route's path.
+    public enum Segment: Sendable {
+        /// A segment that must equal this text.
+        case literal(String)
+        /// Any one segment, such as a path parameter.
+        case parameter
+        /// Any one or more segments up to the end, such as a catch-all.
+        case rest
+        /// One segment for which the predicate holds, such as `*.jpg`.
+        case matching(@Sendable (Substring) -> Bool)
+
+        func matches(_ component: Substring) -> Bool {
+            switch self {
+            case .literal(let text): component == text
+            case .parameter, .rest: true
+            case .matching(let predicate): predicate(component)
+            }
+        }
+    }
+
+    /// A route: a path and one method it accepts.
+    public struct Route: Sendable {
+        /// Identifies the path among the routes, such as the framework's own spelling of it.
+        public var key: String
+        /// The path's segments.
+        public var path: [Segment]
+        /// The method.
+        public var method: HTTPRequest.Method
+
+        /// Creates a route.
+        ///
+        /// - Parameters:
+        ///   - key: Identifies the path among the routes; routes with equal keys are one path.
+        ///   - path: The path's segments.
+        ///   - method: The method.
+        public init(key: String, path: [Segment], method: HTTPRequest.Method) {
+            self.key = key
+            self.path = path
+            self.method = method
+        }
+    }
+
+    struct Entry {
+        var key: String
+        var path: [Segment]
+        var methods: [HTTPRequest.Method]
+    }
+
+    private let readRoutes: @Sendable () -> [Route]
+    private let lock = NSLock()
+    private var entries: [Entry]?
+
+    /// Creates a table that reads the routes on first use.
+    ///
+    /// - Parameter routes: Reads the application's routes.
+    public init(routes: @escaping @Sendable () -> [Route]) {
+        self.readRoutes = routes
+    }
+
+    /// The methods a path accepts, in the order the routes were registered, or `nil` when no
+    /// route has the path.
+    ///
+    /// - Parameter path: The request's path, without the query.
+    public func methods(forPath path: String) -> [HTTPRequest.Method]? {
+        let entries = self.lock.withLock {
+            if let entries = self.entries { return entries }
+            let built = Self.entries(of: self.readRoutes())
+            self.entries = built
+            return built
+        }
+        let components = path.split(separator: "/", omittingEmptySubsequences: true)
+        var methods: [HTTPRequest.Method] = []
+        for entry in entries where Self.matches(entry.path, components) {
+            for method in entry.methods where !methods.contains(method) { methods.append(method) }
+        }
+        return methods.isEmpty ? nil : methods
+    }
+
+    static func matches(_ pattern: [Segment], _ components: [Substring]) -> Bool {
+        var index = 0
+        for segment in pattern {
+            if case .rest = segment { return index < components.count }
+            guard index < components.count, segment.matches(components[index]) else { return false }
+            index += 1
+        }
+        return index == components.count
+    }
+
+    static func entries(of routes: [Route]) -> [Entry] {
+        var entries: [Entry] = []
+        var positions: [String: Int] = [:]
+        for route in routes {
+            if let position = positions[route.key] {
+                if !entries[position].methods.contains(route.method) { entries[position].methods.append(route.method) }
+            } else {
+                positions[route.key] = entries.count
+                entries.append(Entry(key: route.key, path: route.path, methods: [route.method]))
+            }
+        }
+        return entries
+    }
+}
