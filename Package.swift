@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ProblemDetails", targets: ["ProblemDetails"]),
         .library(name: "ProblemDetailsVapor", targets: ["ProblemDetailsVapor"]),
         .library(name: "ProblemDetailsHummingbird", targets: ["ProblemDetailsHummingbird"]),
+        .library(name: "ProblemDetailsOpenAPI", targets: ["ProblemDetailsOpenAPI"]),
         .executable(name: "problem", targets: ["ProblemTool"]),
         .executable(name: "bookshelf", targets: ["Bookshelf"]),
         .executable(name: "bookshelf-hummingbird", targets: ["BookshelfHummingbirdServer"]),
@@ -72,9 +73,17 @@ let package = Package(
             ]
         ),
         .target(
+            name: "ProblemDetailsOpenAPI",
+            dependencies: [
+                "ProblemDetails",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .target(
             name: "BookshelfContract",
             dependencies: [
                 "ProblemDetails",
+                "ProblemDetailsOpenAPI",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             path: "Demos/BookshelfContract"
@@ -214,6 +223,14 @@ let package = Package(
                 ),
             ],
             path: "Tests/BookshelfContractTests"
+        ),
+        .testTarget(
+            name: "ProblemDetailsOpenAPITests",
+            dependencies: [
+                "ProblemDetailsOpenAPI",
+                "ProblemDetails",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
         ),
         .testTarget(
             name: "ProblemToolTests",

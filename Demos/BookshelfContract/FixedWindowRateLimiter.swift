@@ -1,3 +1,5 @@
+public import HTTPTypes
+
 /// Counts requests per client in fixed windows: at most ``limit`` in each ``window``, starting with
 /// a client's first request.
 ///
@@ -22,6 +24,9 @@ public actor FixedWindowRateLimiter {
     private let clock = ContinuousClock()
     private var windows: [String: Window] = [:]
     private var pruneThreshold = 1024
+
+    /// The `X-Client-ID` header field, which names the client a request counts for.
+    public static let clientIDField = HTTPField.Name("X-Client-ID")!
 
     /// The key that counts a request: its `X-Client-ID` field when present (up to 128
     /// characters), else the address of the connection's peer.

@@ -15,10 +15,10 @@ public enum RouteTimeLimit {
     /// - Parameters:
     ///   - limit: The time limit.
     ///   - work: The route's work.
-    public static func run<Result: Sendable>(
+    public static func run<Value: Sendable>(
         _ limit: Duration,
-        _ work: @escaping @Sendable () async throws -> Result
-    ) async throws -> Result {
+        _ work: @escaping @Sendable () async throws -> Value
+    ) async throws -> Value {
         let handler = Task { try await work() }
         let timer = Task { try await Task.sleep(for: limit) }
         defer {
@@ -26,14 +26,21 @@ public enum RouteTimeLimit {
             handler.cancel()
             timer.cancel()
         }
-        return try await withCheckedThrowingContinuation { continuation in
-            let race = FirstResult(continuation)
-            Task { await race.resolve(with: await handler.result) }
-            Task {
-                // A cancelled timer means the work finished first.
-                guard (try? await timer.value) != nil else { return }
-                await race.resolve(with: .failure(Problem.timeout(seconds: Self.seconds(of: limit))))
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let race = FirstResult(continuation)
+                Task { await race.resolve(with: await handler.result) }
+                Task {
+                    // A cancelled timer means the work finished first, or the caller gave up, in
+                    // which case the work ends cancelled and its result answers.
+                    guard (try? await timer.value) != nil else { return }
+                    await race.resolve(with: .failure(Problem.timeout(seconds: Self.seconds(of: limit))))
+                }
             }
+        } onCancel: {
+            // Unstructured tasks do not inherit the caller's cancellation: pass it on.
+            handler.cancel()
+            timer.cancel()
         }
     }
 

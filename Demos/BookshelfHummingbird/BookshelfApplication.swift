@@ -49,6 +49,7 @@ public enum BookshelfApplication {
         ).add(to: router)
         ProblemPagesRoutes(responder: responder).add(to: router)
         MetricsRoute(registry: metrics).add(to: router)
+        OpenAPIRoute(registry: registry).add(to: router)
 
         return Application(
             router: router,

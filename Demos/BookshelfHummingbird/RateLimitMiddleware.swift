@@ -42,7 +42,7 @@ public struct RateLimitMiddleware<Context: RemoteAddressRequestContext>: RouterM
         next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         let key = FixedWindowRateLimiter.clientKey(
-            clientID: request.headers[.clientID],
+            clientID: request.headers[FixedWindowRateLimiter.clientIDField],
             peerAddress: context.remoteAddress?.ipAddress
         )
         let decision = await self.limiter.acquire(key: key)
@@ -51,10 +51,5 @@ public struct RateLimitMiddleware<Context: RemoteAddressRequestContext>: RouterM
         for field in decision.headerFields(policy: self.policy) { response.headers[field.name] = field.value }
         return response
     }
-}
-
-extension HTTPField.Name {
-    /// `X-Client-ID`, which names the client for rate limiting.
-    static let clientID = HTTPField.Name("X-Client-ID")!
 }
 #endif

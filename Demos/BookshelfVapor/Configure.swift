@@ -51,6 +51,7 @@ public func configure(
     )
     try app.register(collection: ProblemPagesController(responder: responder))
     try app.register(collection: MetricsController(registry: metrics))
+    try app.register(collection: OpenAPIController(registry: registry))
 }
 
 /// The SQLite file to open: `--database`, or for `:memory:` a temporary file deleted on shutdown.

@@ -47,7 +47,7 @@ public struct RateLimitMiddleware: AsyncMiddleware {
     /// - Parameter request: The request.
     public static func clientKey(of request: Request) -> String {
         FixedWindowRateLimiter.clientKey(
-            clientID: request.headers.first(name: "X-Client-ID"),
+            clientID: request.headers.first(name: FixedWindowRateLimiter.clientIDField.rawName),
             peerAddress: request.remoteAddress?.ipAddress
         )
     }

@@ -21,8 +21,7 @@ extension Request {
     func decodeBookInput() throws -> BookInput {
         // `decodeStrictly` answers a body that is not JSON with 415 too, but cannot see the method,
         // so its problem lacks the `Accept-Post` field a POST's 415 should carry (RFC 9110 §15.5.16).
-        let contentType = self.content.contentType
-        guard let contentType, contentType == .json || contentType.subType.hasSuffix("+json") else {
+        guard let contentType = self.headers.first(name: .contentType), MediaType(parsing: contentType)?.isJSON == true else {
             throw Problem.unsupportedMediaType(
                 received: self.headers.first(name: .contentType),
                 accepted: BookshelfPolicy.acceptedMediaTypes,

@@ -23,10 +23,9 @@ enum HummingbirdErrorMapping {
             return (convertible, false)
         case let httpError as HTTPError:
             if httpError.status == .notFound, context.endpointPath == Self.unmatchedEndpointPath {
-                if let methods = routeMethods?.methods(forPath: request.uri.path) {
-                    return (Problem.methodNotAllowed(allowedMethods: methods), false)
-                }
-                return (Problem(status: .notFound), true)
+                guard let routeMethods else { return (Problem(status: .notFound), true) }
+                let (problem, isUnknownRoute) = routeMethods.problem(forUnmatched: request.method, path: request.uri.path)
+                return (problem, isUnknownRoute)
             }
             let problem = configuration.problem(
                 forHTTPError: httpError.status,
@@ -46,11 +45,10 @@ enum HummingbirdErrorMapping {
                 request: request.head
             )
             return (problem, false)
-        case let decoding as DecodingError:
-            // Decoding outside `ProblemRequestDecoder` (a handler decoding a string itself): the
-            // body is gone, so the core tells 400 from 422 by the error alone.
-            return (Problem.validationFailed(decoding: decoding), false)
         default:
+            // Request bodies fail as problems (`ProblemRequestDecoder`) or `HTTPError`s
+            // (Hummingbird's `request.decode`), so a `DecodingError` here comes from decoding
+            // something else, such as an upstream response: the server's failure, a safe 500.
             return (error, false)
         }
     }

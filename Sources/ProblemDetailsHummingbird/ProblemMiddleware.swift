@@ -10,9 +10,10 @@ import Tracing
 /// response.
 ///
 /// For each request it reads `X-Request-ID`, `X-Correlation-ID` and `traceparent`
-/// (``RequestIdentity``), falling back to Hummingbird's own request ID, writes the ID chosen into
-/// the logger's `hb.request.id` metadata so that logs and `context.id` agree with the response,
-/// and echoes the identifiers on every response, success or error. For each error it finds the
+/// (``RequestIdentity``), generating a request ID when the client sends no valid one, writes the
+/// ID into the logger's `hb.request.id` metadata, so that Hummingbird's `context.id` and every log
+/// line from here inwards carry the ID the response shows, and echoes the identifiers on every
+/// response, success or error. For each error it finds the
 /// problem (Hummingbird's `HTTPError` and other `HTTPResponseError`s, an unknown route, a known
 /// path with the wrong method), asks the core ``ProblemResponder`` for the response and reports it
 /// through ``ProblemReporting``.
@@ -60,12 +61,10 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         context: Context,
         next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        // Hummingbird names every request in its logger metadata; keep that name when no valid
-        // header gives one, so the request has one identity in logs and responses.
-        let identity = RequestIdentity(headerFields: request.headers) {
-            context.logger[metadataKey: Self.requestIDMetadataKey].flatMap { RequestID(validating: "\($0)") }
-                ?? RequestID.generate()
-        }
+        // Hummingbird's own ID is a per-process prefix and a counter: shown to clients, it would
+        // reveal the request volume and let them guess other requests' IDs. A generated one
+        // replaces it in the logger metadata, so the request still has a single identity.
+        let identity = RequestIdentity(headerFields: request.headers)
         var context = context
         context.logger[metadataKey: Self.requestIDMetadataKey] = .string(identity.requestID.value)
         var response: Response

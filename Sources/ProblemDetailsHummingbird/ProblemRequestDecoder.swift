@@ -54,7 +54,7 @@ public struct ProblemRequestDecoder: RequestDecoder, Sendable {
         }
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         if self.isStrict {
-            return try StrictJSONDecoder().decode(type, from: buffer.readableBytesView)
+            return try StrictJSONDecoder(maximumSize: context.maxUploadSize).decode(type, from: buffer.readableBytesView)
         }
         do {
             return try JSONDecoder().decode(type, from: Data(buffer.readableBytesView))

@@ -56,6 +56,9 @@ extension Router {
     /// Answers every error of the routes added after this call with a problem response made and
     /// reported as the configuration says.
     ///
+    /// Add every route before building the application, and do not change the router afterwards:
+    /// the middleware reads the router's routes once, when a request first matches none, to
+    /// answer a path requested with a method it lacks with 405 and `Allow`.
     /// - Parameter configuration: How problems are made and reported.
     /// - Returns: The router, to chain further calls.
     @discardableResult
@@ -70,12 +73,13 @@ extension Router {
 
 /// The router, for the ``RouteMethodTable`` to read its routes once, after the application started.
 ///
-/// `Router` is not `Sendable` because routes are added to it by mutation. Sharing it here is safe
-/// because of when it is read. The table reads `routes` once, under its mutex, while answering a
-/// request that reached the router's not-found responder. That responder exists only once
-/// `Router.buildResponder()` has run, which Hummingbird does when the `Application` is created,
-/// before it serves anything. From then on the router is finished: a route added later would never
-/// be served, so no correct program mutates it while requests run, and this reference only reads.
+/// `Router` is not `Sendable` because routes are added to it by mutation. Sharing it here rests
+/// on one precondition, which ``Hummingbird/Router/addProblemDetails(_:)`` documents: the router is
+/// not changed once an application has been built from it. Given that, the only access, a read of
+/// `routes` that the table makes once, under its lock, while answering a request that reached the
+/// router's not-found responder (which exists only after `buildResponder()`), cannot race a
+/// write. The table then drops its reader, and with it this reference, so the router is freed
+/// with the application.
 private final class RouterReference<Context: RequestContext>: @unchecked Sendable {
     let router: Router<Context>
 

@@ -1,5 +1,6 @@
 import Foundation
 public import HTTPTypes
+public import ProblemDetails
 
 /// The methods each route path accepts, to answer a known path requested with a method it lacks
 /// with 405 and `Allow` instead of the 404 a framework's router gives (vapor#2816; Hummingbird
@@ -7,8 +8,9 @@ public import HTTPTypes
 ///
 /// Frameworks describe their routes in their own types; an adapter translates each into
 /// ``Segment``s and gives the table a way to read them. The routes are read once, on first use,
-/// because an application registers its routes after it installs its middleware. Only requests
-/// that matched no route are looked up, so a linear match over the distinct paths is enough.
+/// because an application registers its routes after it installs its middleware; the reader is
+/// then released, with whatever it holds. Only requests that matched no route are looked up, so a
+/// linear match over the distinct paths is enough.
 /// ```swift
 /// let table = RouteMethodTable {
 ///     [RouteMethodTable.Route(key: "/books/:id", path: [.literal("books"), .parameter], method: .get)]
@@ -16,8 +18,8 @@ public import HTTPTypes
 /// table.methods(forPath: "/books/42")  // [GET]
 /// ```
 public final class RouteMethodTable: @unchecked Sendable {
-    // Unchecked because `entries` is mutable state: every read and write of it holds `lock`, and
-    // `readRoutes` is a `@Sendable` closure, so the class is safe to share.
+    // Unchecked because `entries` and `readRoutes` are mutable state: every read and write of
+    // either holds `lock`, and the closure is `@Sendable`, so the class is safe to share.
 
     /// One segment of a route's path.
     public enum Segment: Sendable {
@@ -35,6 +37,17 @@ public final class RouteMethodTable: @unchecked Sendable {
             case .literal(let text): component == text
             case .parameter, .rest: true
             case .matching(let predicate): predicate(component)
+            }
+        }
+
+        /// How specific the segment is: routers prefer a literal to a pattern, a pattern to a
+        /// parameter, and a parameter to a catch-all.
+        var specificity: Int {
+            switch self {
+            case .literal: 3
+            case .matching: 2
+            case .parameter: 1
+            case .rest: 0
             }
         }
     }
@@ -67,7 +80,7 @@ public final class RouteMethodTable: @unchecked Sendable {
         var methods: [HTTPRequest.Method]
     }
 
-    private let readRoutes: @Sendable () -> [Route]
+    private var readRoutes: (@Sendable () -> [Route])?
     private let lock = NSLock()
     private var entries: [Entry]?
 
@@ -78,23 +91,58 @@ public final class RouteMethodTable: @unchecked Sendable {
         self.readRoutes = routes
     }
 
-    /// The methods a path accepts, in the order the routes were registered, or `nil` when no
-    /// route has the path.
+    /// The methods a path accepts, in ``canonicalOrder``, or `nil` when no route has the path.
     ///
+    /// When several routes fit the path, the most specific one counts, as a router chooses it:
+    /// with `GET /books/search` and `DELETE /books/:id`, `/books/search` accepts GET alone.
     /// - Parameter path: The request's path, without the query.
     public func methods(forPath path: String) -> [HTTPRequest.Method]? {
         let entries = self.lock.withLock {
             if let entries = self.entries { return entries }
-            let built = Self.entries(of: self.readRoutes())
+            let built = Self.entries(of: self.readRoutes?() ?? [])
             self.entries = built
+            self.readRoutes = nil
             return built
         }
         let components = path.split(separator: "/", omittingEmptySubsequences: true)
-        var methods: [HTTPRequest.Method] = []
+        var best: Entry?
         for entry in entries where Self.matches(entry.path, components) {
-            for method in entry.methods where !methods.contains(method) { methods.append(method) }
+            if let current = best, !Self.isMoreSpecific(entry.path, than: current.path) { continue }
+            best = entry
         }
-        return methods.isEmpty ? nil : methods
+        guard let best else { return nil }
+        return best.methods.sorted { Self.rank(of: $0) < Self.rank(of: $1) }
+    }
+
+    /// The problem for a request no route matched: 405 with `Allow` when its path has routes for
+    /// other methods, else a 404 `about:blank` for an unknown route.
+    ///
+    /// A path whose routes include the request's own method gets the 404 too: the router
+    /// matched it and a handler found nothing (Hummingbird's file middleware answers a missing
+    /// file as an unmatched route).
+    /// - Parameters:
+    ///   - method: The request's method.
+    ///   - path: The request's path, without the query.
+    public func problem(forUnmatched method: HTTPRequest.Method, path: String) -> (problem: Problem, isUnknownRoute: Bool) {
+        if let methods = self.methods(forPath: path), !methods.contains(method) {
+            return (Problem.methodNotAllowed(allowedMethods: methods), false)
+        }
+        return (Problem(status: .notFound), true)
+    }
+
+    /// The order `Allow` lists methods in, whatever order a framework reports its routes in, so
+    /// every framework sends the same field: the RFC 9110 methods, then others alphabetically.
+    public static let canonicalOrder: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete, .options]
+
+    static func rank(of method: HTTPRequest.Method) -> (Int, String) {
+        (Self.canonicalOrder.firstIndex(of: method) ?? Self.canonicalOrder.count, method.rawValue)
+    }
+
+    static func isMoreSpecific(_ pattern: [Segment], than other: [Segment]) -> Bool {
+        for (segment, otherSegment) in zip(pattern, other) where segment.specificity != otherSegment.specificity {
+            return segment.specificity > otherSegment.specificity
+        }
+        return pattern.count > other.count
     }
 
     static func matches(_ pattern: [Segment], _ components: [Substring]) -> Bool {

@@ -35,7 +35,7 @@ extension ContentContainer {
     ///   which the middleware answers with a 415 problem; a ``Problem``, 400 when the body is
     ///   malformed and 422 when it does not fit the type.
     public func decodeStrictly<T: Decodable>(_ type: T.Type) throws -> T {
-        guard let contentType = self.contentType, contentType == .json || contentType.subType.hasSuffix("+json") else {
+        guard let contentType = self.contentType, MediaType(parsing: contentType.serialize())?.isJSON == true else {
             // As Vapor's own decoding does, so the middleware answers it with the request's method
             // and the application's accepted types.
             throw Abort(.unsupportedMediaType)
@@ -53,7 +53,9 @@ extension ContentContainer {
 /// Vapor's hook for custom body decoding, used to hand the raw body to the core's strict decoder.
 struct StrictContentDecoder: ContentDecoder {
     func decode<D: Decodable>(_ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders) throws -> D {
-        try StrictJSONDecoder().decode(decodable, from: body.readableBytesView)
+        // Vapor already refused a body over the route's limit; the decoder's own limit must not
+        // turn a smaller one into a 400.
+        try StrictJSONDecoder(maximumSize: body.readableBytes).decode(decodable, from: body.readableBytesView)
     }
 }
 #endif

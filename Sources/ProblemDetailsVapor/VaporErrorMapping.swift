@@ -18,10 +18,9 @@ enum VaporErrorMapping {
         case let convertible as any ProblemConvertible:
             return (convertible, false)
         case is RouteNotFound:
-            if let methods = routeMethods.methods(forPath: request.url.path) {
-                return (Problem.methodNotAllowed(allowedMethods: methods), false)
-            }
-            return (Problem(status: .notFound), true)
+            let method = HTTPRequest.Method(request.method.rawValue) ?? .get
+            let (problem, isUnknownRoute) = routeMethods.problem(forUnmatched: method, path: request.url.path)
+            return (problem, isUnknownRoute)
         case let decoding as DecodingError:
             // Foundation reports some values that do not fit as corrupted data at the root, like a
             // syntax error; the core re-reads the body to tell a 400 from a 422.

@@ -40,6 +40,7 @@ import Testing
         Exchange(method: .GET, path: "/problems"),
         Exchange(method: .GET, path: "/health", headers: ["X-Correlation-ID": "corr-1"]),
         Exchange(method: .GET, path: "/books"),
+        Exchange(method: .GET, path: "/openapi.json"),
         Exchange(method: .HEAD, path: "/books/not-a-uuid"),
         Exchange(method: .HEAD, path: "/boom", headers: ["Accept": "application/problem+xml"]),
     ]
