@@ -144,6 +144,7 @@ let package = Package(
             name: "ProblemTool",
             dependencies: [
                 "ProblemDetails",
+                "ProblemDetailsOpenAPI",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -14,7 +14,7 @@ struct ProblemCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "problem",
         abstract: "Tools for RFC 9457 problem details.",
-        subcommands: [Parse.self]
+        subcommands: [Parse.self, OpenAPI.self]
     )
 
     /// Usage errors exit with 2, as the tool's documentation promises, rather than

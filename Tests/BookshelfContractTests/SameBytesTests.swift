@@ -26,6 +26,8 @@ import Testing
         Exchange(method: .GET, path: "/books/0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d", headers: ["Accept-Language": "de"]),
         Exchange(method: .GET, path: "/nowhere?q=1"),
         Exchange(method: .PATCH, path: "/books"),
+        Exchange(method: .PATCH, path: "/books/0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d"),
+        Exchange(method: .POST, path: "/problems/timeout"),
         Exchange(method: .DELETE, path: "/health", headers: ["Accept": "application/problem+xml"]),
         Exchange(method: .POST, path: "/books", json: #"{"title": 7, "isbn": "123", "year": 99, "tags": ["", 3], "colour": "red"}"#),
         Exchange(method: .POST, path: "/books", json: "{\n  \"title\": \"T\",,\n}"),
