@@ -144,6 +144,30 @@ import Testing
         #expect(renewed.remaining == 1)
     }
 
+    @Test func theRouteTimeLimitAnswersWithTheWorksResultOrA504() async throws {
+        #expect(try await RouteTimeLimit.run(.seconds(5)) { 7 } == 7)
+        await #expect(throws: Problem.self) {
+            try await RouteTimeLimit.run(.milliseconds(50)) {
+                try await Task.sleep(for: .seconds(30))
+                return 1
+            }
+        }
+    }
+
+    @Test func theRouteTimeLimitPassesTheCallersCancellationOn() async {
+        let call = Task {
+            try await RouteTimeLimit.run(.seconds(60)) {
+                try await Task.sleep(for: .seconds(60))
+                return 1
+            }
+        }
+        try? await Task.sleep(for: .milliseconds(50))
+        call.cancel()
+        // Without passing cancellation on, the work would sleep its minute and then succeed.
+        let result = await call.result
+        #expect((try? result.get()) == nil)
+    }
+
     @Test func theLimiterIsSafeUnderConcurrency() async {
         let limiter = FixedWindowRateLimiter(limit: 10, window: .seconds(60))
         let allowed = await withTaskGroup(of: Bool.self) { group in

@@ -1,4 +1,5 @@
 import HTTPTypes
+import ProblemDetails
 import ProblemDetailsServer
 import Synchronization
 import Testing
@@ -43,5 +44,34 @@ import Testing
             for _ in 0..<50 { group.addTask { _ = table.methods(forPath: "/books") } }
         }
         #expect(reads.withLock { $0 } == 1)
+    }
+
+    @Test func theMostSpecificRouteCountsAndAllowIsInCanonicalOrder() {
+        let table = RouteMethodTable {
+            [
+                .init(key: "/books/:id", path: [.literal("books"), .parameter], method: .delete),
+                .init(key: "/books/:id", path: [.literal("books"), .parameter], method: .put),
+                .init(key: "/books/:id", path: [.literal("books"), .parameter], method: .get),
+                .init(key: "/books/search", path: [.literal("books"), .literal("search")], method: .get),
+            ]
+        }
+        #expect(table.methods(forPath: "/books/search") == [.get])
+        #expect(table.methods(forPath: "/books/42") == [.get, .put, .delete])
+    }
+
+    @Test func anUnmatchedRequestIs405OnlyWhenItsPathLacksItsMethod() {
+        let table = RouteMethodTable { Self.routes }
+        let wrongMethod = table.problem(forUnmatched: .put, path: "/books/42")
+        #expect(wrongMethod.problem.status == .methodNotAllowed)
+        #expect(wrongMethod.problem.headers[.allow] == "GET, DELETE")
+        #expect(!wrongMethod.isUnknownRoute)
+        // The path accepts GET: the router matched and a handler found nothing, so 404.
+        let ownMethod = table.problem(forUnmatched: .get, path: "/books/42")
+        #expect(ownMethod.problem.status == .notFound)
+        #expect(ownMethod.isUnknownRoute)
+        let unknown = table.problem(forUnmatched: .get, path: "/nowhere")
+        #expect(unknown.problem.status == .notFound)
+        #expect(unknown.problem.type == "about:blank")
+        #expect(unknown.isUnknownRoute)
     }
 }
