@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "ProblemDetailsVapor", targets: ["ProblemDetailsVapor"]),
         .library(name: "ProblemDetailsHummingbird", targets: ["ProblemDetailsHummingbird"]),
         .library(name: "ProblemDetailsOpenAPI", targets: ["ProblemDetailsOpenAPI"]),
+        .library(name: "ProblemDetailsClient", targets: ["ProblemDetailsClient"]),
         .executable(name: "problem", targets: ["ProblemTool"]),
         .executable(name: "bookshelf", targets: ["Bookshelf"]),
         .executable(name: "bookshelf-hummingbird", targets: ["BookshelfHummingbirdServer"]),
@@ -27,7 +28,11 @@ let package = Package(
             name: "Hummingbird",
             description: "ProblemDetailsHummingbird: problem responses for every error of a Hummingbird 2 application"
         ),
-        .default(enabledTraits: ["XML", "Vapor", "Hummingbird"]),
+        .trait(
+            name: "AsyncHTTPClient",
+            description: "ProblemDetailsClient: reading problem responses of AsyncHTTPClient requests"
+        ),
+        .default(enabledTraits: ["XML", "Vapor", "Hummingbird", "AsyncHTTPClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0", traits: []),
@@ -43,6 +48,14 @@ let package = Package(
         // Hummingbird's default traits add swift-configuration and full Foundation, which the
         // integration does not use.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4", traits: []),
+        // The generator's build plugin, and the transports, serve the generated server and client
+        // that the tests prove the OpenAPI middlewares with.
+        .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.14.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
+        .package(url: "https://github.com/swift-server/swift-openapi-async-http-client", from: "1.5.0"),
     ],
     targets: [
         .target(
@@ -76,7 +89,25 @@ let package = Package(
             name: "ProblemDetailsOpenAPI",
             dependencies: [
                 "ProblemDetails",
+                "ProblemDetailsServer",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            ]
+        ),
+        .target(
+            name: "ProblemDetailsClient",
+            dependencies: [
+                "ProblemDetails",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(
+                    name: "AsyncHTTPClient",
+                    package: "async-http-client",
+                    condition: .when(traits: ["AsyncHTTPClient"])
+                ),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
             ]
         ),
         .target(
@@ -149,9 +180,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Test support: checks that documentation articles' code is code a test runs.
+        .target(name: "ArticleCode", path: "Tests/ArticleCode"),
         .testTarget(
             name: "ProblemDetailsTests",
             dependencies: [
+                "ArticleCode",
                 "ProblemDetails",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
@@ -160,6 +194,7 @@ let package = Package(
         .testTarget(
             name: "ProblemDetailsVaporTests",
             dependencies: [
+                "ArticleCode",
                 "ProblemDetailsVapor",
                 "ProblemDetails",
                 "ProblemDetailsServer",
@@ -185,6 +220,7 @@ let package = Package(
         .testTarget(
             name: "ProblemDetailsHummingbirdTests",
             dependencies: [
+                "ArticleCode",
                 "ProblemDetailsHummingbird",
                 "ProblemDetails",
                 "ProblemDetailsServer",
@@ -228,9 +264,57 @@ let package = Package(
         .testTarget(
             name: "ProblemDetailsOpenAPITests",
             dependencies: [
+                "ArticleCode",
                 "ProblemDetailsOpenAPI",
                 "ProblemDetails",
+                "ProblemDetailsServer",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+                .product(
+                    name: "HummingbirdTesting",
+                    package: "hummingbird",
+                    condition: .when(traits: ["Hummingbird"])
+                ),
+                .product(
+                    name: "OpenAPIHummingbird",
+                    package: "swift-openapi-hummingbird",
+                    condition: .when(traits: ["Hummingbird"])
+                ),
+                .product(
+                    name: "OpenAPIAsyncHTTPClient",
+                    package: "swift-openapi-async-http-client",
+                    condition: .when(traits: ["AsyncHTTPClient"])
+                ),
+                .product(
+                    name: "AsyncHTTPClient",
+                    package: "async-http-client",
+                    condition: .when(traits: ["AsyncHTTPClient"])
+                ),
+            ],
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+        .testTarget(
+            name: "ProblemDetailsClientTests",
+            dependencies: [
+                "ArticleCode",
+                "ProblemDetailsClient",
+                "ProblemDetails",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+                .product(
+                    name: "HummingbirdTesting",
+                    package: "hummingbird",
+                    condition: .when(traits: ["Hummingbird"])
+                ),
+                .product(
+                    name: "AsyncHTTPClient",
+                    package: "async-http-client",
+                    condition: .when(traits: ["AsyncHTTPClient"])
+                ),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
             ]
         ),
         .testTarget(

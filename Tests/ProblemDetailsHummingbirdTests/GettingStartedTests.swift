@@ -1,4 +1,5 @@
 #if Hummingbird
+import ArticleCode
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -69,20 +70,9 @@ struct NewBook: Decodable, InputValidating {
     }
 
     @Test func articleCodeIsInThisFile() throws {
-        let root = String(#filePath.prefix(upTo: try #require(#filePath.range(of: "/Tests/")).lowerBound))
-        let article = try String(
-            contentsOfFile: root + "/Sources/ProblemDetailsHummingbird/Documentation.docc/GettingStarted.md",
-            encoding: .utf8
-        )
-        let source = try String(contentsOfFile: #filePath, encoding: .utf8)
-            .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")
-        let blocks = article.components(separatedBy: "```swift\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
-        #expect(blocks.count == 3)
-        for line in blocks.flatMap({ $0.split(separator: "\n") }) {
-            let code = line.trimmingCharacters(in: .whitespaces)
-            guard !code.isEmpty, !code.hasPrefix("//") else { continue }
-            #expect(source.contains(code), "GettingStarted.md: `\(code)` is not exercised by this test file")
-        }
+        let report = try ArticleCode.check("Sources/ProblemDetailsHummingbird/Documentation.docc/GettingStarted.md", against: #filePath)
+        #expect(report.blockCount == 3)
+        #expect(report.missingLines == [], "GettingStarted.md has code this test file does not run")
     }
 }
 #endif

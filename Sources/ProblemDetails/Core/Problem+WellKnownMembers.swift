@@ -10,22 +10,26 @@ extension Problem {
         set { self.extensions["errors"] = newValue.isEmpty ? nil : .array(newValue.map(\.extensionValue)) }
     }
 
-    /// Seconds the client should wait, kept equal in the `retry_after` member and the
-    /// `Retry-After` header field.
+    /// When the client may try again, kept equal in the `Retry-After` header field and the
+    /// `retry_after` member.
     ///
-    /// Reading prefers the header field, which HTTP clients act on, when it holds delay-seconds.
-    /// Setting writes both; `nil` removes both.
+    /// Reading prefers the header field, which HTTP clients act on, then the member; either may
+    /// hold seconds or an HTTP date, and a value that is neither is ignored. Setting writes both
+    /// (the member as an integer, or the date as a string); `nil` removes both.
+    /// ```swift
+    /// problem.retryAfter = 30
+    /// problem.retryAfter?.delay()   // 30
+    /// ```
     /// https://www.rfc-editor.org/rfc/rfc9110#section-10.2.3
-    public var retryAfter: Int? {
+    public var retryAfter: RetryAfter? {
         get {
-            if let field = self.headers[.retryAfter], let seconds = Self.delaySeconds(field) { return seconds }
-            return self.extensions["retry_after"]?.integerValue
+            if let field = self.headers[.retryAfter], let value = RetryAfter(fieldValue: field) { return value }
+            return self.extensions["retry_after"].flatMap(RetryAfter.init(member:))
         }
         set {
             if let newValue {
-                let seconds = max(0, newValue)
-                self.headers[.retryAfter] = String(seconds)
-                self.extensions["retry_after"] = .integer(seconds)
+                self.headers[.retryAfter] = newValue.fieldValue
+                self.extensions["retry_after"] = newValue.memberValue
             } else {
                 self.headers[.retryAfter] = nil
                 self.extensions["retry_after"] = nil
@@ -53,28 +57,13 @@ extension Problem {
 
     /// Makes `retry_after` and `Retry-After` agree when only one is set or they differ.
     ///
-    /// The header field wins, being what HTTP clients act on. A header field holding an HTTP-date
-    /// is copied into `retry_after` as the same string.
+    /// The value is the one ``retryAfter`` reads: the header field when it holds seconds or a
+    /// date, which HTTP clients act on, else the member; it is then written to both, a date in
+    /// the member as the same IMF-fixdate string. When neither can be read, both are left as
+    /// they are.
     mutating func synchronizeRetryAfter() {
-        let member = self.extensions["retry_after"]
-        switch (self.headers[.retryAfter], member) {
-        case (nil, nil):
-            return
-        case (let field?, _):
-            if let seconds = Self.delaySeconds(field) {
-                if member?.integerValue != seconds { self.extensions["retry_after"] = .integer(seconds) }
-            } else if member?.stringValue != field {
-                self.extensions["retry_after"] = .string(field)
-            }
-        case (nil, let member?):
-            if let seconds = member.integerValue, seconds >= 0 {
-                self.headers[.retryAfter] = String(seconds)
-            } else if let double = member.doubleValue, double >= 0, double < 1e15 {
-                let seconds = Int(double.rounded(.up))
-                self.headers[.retryAfter] = String(seconds)
-                self.extensions["retry_after"] = .integer(seconds)
-            }
-        }
+        guard self.headers[.retryAfter] != nil || self.extensions["retry_after"] != nil else { return }
+        if let value = self.retryAfter { self.retryAfter = value }
     }
 }
 
@@ -136,7 +125,7 @@ extension Problem {
     ///   - detail: An explanation.
     public static func rateLimitExceeded(retryAfter seconds: Int, detail: String? = nil) -> Problem {
         var problem = Problem(.rateLimitExceeded, detail: detail)
-        problem.retryAfter = seconds
+        problem.retryAfter = .seconds(max(0, seconds))
         return problem
     }
 
@@ -147,7 +136,7 @@ extension Problem {
     ///   - detail: An explanation.
     public static func serviceUnavailable(retryAfter seconds: Int, detail: String? = nil) -> Problem {
         var problem = Problem(.serviceUnavailable, detail: detail)
-        problem.retryAfter = seconds
+        problem.retryAfter = .seconds(max(0, seconds))
         return problem
     }
 

@@ -55,6 +55,12 @@ final class StrictDecodingSession {
     let userInfo: [CodingUserInfoKey: Any]
     let dateStrategy: StrictJSONDecoder.DateDecodingStrategy
     let maximumViolations: Int
+    /// Whether members no type asked for are violations; a client reading a server's problem
+    /// must ignore them instead (RFC 9457 §3.2).
+    let reportsUnknownMembers: Bool
+    /// Whether a string may stand for a number or Boolean, as every value of a problem read from
+    /// XML is a string.
+    let readsScalarsFromText: Bool
 
     /// Set once `maximumViolations` are recorded: decoding then stops.
     private(set) var isFull = false
@@ -72,12 +78,16 @@ final class StrictDecodingSession {
         body: ExtensionValue,
         userInfo: [CodingUserInfoKey: Any],
         dateStrategy: StrictJSONDecoder.DateDecodingStrategy,
-        maximumViolations: Int
+        maximumViolations: Int,
+        reportsUnknownMembers: Bool = true,
+        readsScalarsFromText: Bool = false
     ) {
         self.body = body
         self.userInfo = userInfo
         self.dateStrategy = dateStrategy
         self.maximumViolations = max(1, maximumViolations)
+        self.reportsUnknownMembers = reportsUnknownMembers
+        self.readsScalarsFromText = readsScalarsFromText
     }
 
     // MARK: Running
@@ -91,7 +101,9 @@ final class StrictDecodingSession {
         guard !self.isFull else { return (nil, self.sortedViolations()) }
         var tokens: [String] = []
         var positions: [Int] = []
-        self.collectUnknownMembers(in: self.body, tokens: &tokens, positions: &positions)
+        if self.reportsUnknownMembers {
+            self.collectUnknownMembers(in: self.body, tokens: &tokens, positions: &positions)
+        }
         var unlocated: [Violation] = []
         if !self.isFull, let validating = value as? any InputValidating {
             let decodingFailures = self.failedTokens
@@ -287,6 +299,7 @@ final class StrictDecodingSession {
         scope: Scope,
         throwing: Bool
     ) throws -> StrictKeyedContainer<Key> {
+        let value = self.container(from: value, empty: .object([:]))
         guard !isAbsent, case .object(let object) = value else {
             let issue = Self.containerIssue(value, isAbsent: isAbsent, expected: .object)
             if throwing { throw issue.decodingError(for: [String: Any].self, codingPath: path.codingPath) }
@@ -308,6 +321,7 @@ final class StrictDecodingSession {
         scope: Scope,
         throwing: Bool
     ) throws -> StrictUnkeyedContainer {
+        let value = self.container(from: value, empty: .array([]))
         guard !isAbsent, case .array(let elements) = value else {
             let issue = Self.containerIssue(value, isAbsent: isAbsent, expected: .array)
             if throwing { throw issue.decodingError(for: [Any].self, codingPath: path.codingPath) }
@@ -315,6 +329,12 @@ final class StrictDecodingSession {
             return StrictUnkeyedContainer(session: self, elements: [], path: path, scope: .silent)
         }
         return StrictUnkeyedContainer(session: self, elements: elements, path: path, scope: scope)
+    }
+
+    /// XML writes an empty array or object as an empty element, which reads as "": where a
+    /// container is asked for, that is the empty one.
+    private func container(from value: ExtensionValue, empty: ExtensionValue) -> ExtensionValue {
+        self.readsScalarsFromText && value == .string("") ? empty : value
     }
 
     private static func containerIssue(
@@ -357,6 +377,7 @@ final class StrictDecodingSession {
     ) -> T? {
         guard !self.isFull else { return nil }
         if let primitive = T.self as? any StrictPrimitive.Type {
+            let value = self.readsScalarsFromText && T.self != String.self ? Self.scalar(fromText: value) : value
             switch Self.read(primitive, as: T.self, from: value, isAbsent: isAbsent) {
             case .success(let result):
                 return result
@@ -413,6 +434,7 @@ final class StrictDecodingSession {
     ) throws -> T {
         if self.isFull { throw Abort() }
         if let primitive = T.self as? any StrictPrimitive.Type {
+            let value = self.readsScalarsFromText && T.self != String.self ? Self.scalar(fromText: value) : value
             switch Self.read(primitive, as: T.self, from: value, isAbsent: isAbsent) {
             case .success(let result): return result
             case .failure(let issue): throw issue.decodingError(for: T.self, codingPath: path.codingPath)
@@ -444,6 +466,20 @@ final class StrictDecodingSession {
             }
         }
         return try T(from: StrictDecoder(session: self, value: value, isAbsent: isAbsent, path: path, scope: scope))
+    }
+
+    /// The number or Boolean a string spells, for values read from XML; an empty string, which
+    /// is how XML writes null, is null.
+    private static func scalar(fromText value: ExtensionValue) -> ExtensionValue {
+        guard case .string(let text) = value else { return value }
+        if text.isEmpty { return .null }
+        guard text.utf8.count <= 64,
+            case .success(let parsed) = JSONSyntaxError.parse(text.utf8, maximumSize: 64, maximumDepth: 1)
+        else { return value }
+        switch parsed {
+        case .integer, .double, .bigNumber, .bool: return parsed
+        default: return value
+        }
     }
 
     private static func read<P: StrictPrimitive, T>(

@@ -181,6 +181,9 @@ struct StrictKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     /// Absent and `null` are `nil`; a value that fails is recorded and is `nil` too.
     private func decodeOptional<T: Decodable>(_ type: T.Type, _ key: Key) -> T? {
         guard let member = self.lookUp(key), !member.value.isNull else { return nil }
+        // XML writes null as an empty element, which reads as "": for anything but a string,
+        // that is absent.
+        if self.session.readsScalarsFromText, T.self != String.self, member.value == .string("") { return nil }
         return self.session.attempt(
             T.self,
             from: member.value,

@@ -1,3 +1,4 @@
+import ArticleCode
 import Foundation
 import HTTPTypes
 import ProblemDetails
@@ -75,29 +76,21 @@ struct InsufficientBalance: ProblemConvertible {
         #expect(decoded.problem == problem)
     }
 
-    @Test(arguments: ["Sources/ProblemDetails/Documentation.docc/GettingStarted.md", "README.md"])
-    func articleCodeIsInThisFile(document: String) throws {
-        let root = String(#filePath.prefix(upTo: try #require(#filePath.range(of: "/Tests/")).lowerBound))
-        let article = try String(contentsOfFile: root + "/" + document, encoding: .utf8)
-        let source = try String(contentsOfFile: #filePath, encoding: .utf8)
-        let normalizedSource = Self.normalized(source)
-        let blocks = article.components(separatedBy: "```swift\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
-        #expect(!blocks.isEmpty)
-        for block in blocks {
-            // Comment lines show output; prose placeholders start with `//` too.
-            let code = block.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("//") }
-                .map { Self.normalized(String($0)) }.filter { !$0.isEmpty }
-            for line in code where !Self.isPackageManifestLine(line) {
-                #expect(normalizedSource.contains(line), "\(document): `\(line)` is not exercised by this test file")
-            }
+    @Test func readmeClientExampleThrowsTheTypedError() throws {
+        let response = HTTPResponse(status: .forbidden, headerFields: [.contentType: "application/problem+json"])
+        let body = Array(#"{"type": "/problems/out-of-credit", "balance": 30, "accounts": []}"#.utf8)
+        let url = "https://api.example.com/account/1"
+        var problems = ClientProblemRegistry(baseURI: "https://api.example.com")
+        problems.register(OutOfCredit.self, for: "/problems/out-of-credit")
+        #expect(throws: OutOfCredit.self) {
+            try problems.throwIfProblem(response, body: body, url: url)
         }
     }
 
-    static func normalized(_ text: String) -> String {
-        text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")
-    }
-
-    static func isPackageManifestLine(_ line: String) -> Bool {
-        line.hasPrefix(".package(") || line.hasPrefix(".product(") || line.hasPrefix("import ")
+    @Test(arguments: ["Sources/ProblemDetails/Documentation.docc/GettingStarted.md", "README.md"])
+    func articleCodeIsInThisFile(document: String) throws {
+        let report = try ArticleCode.check(document, against: #filePath)
+        #expect(report.blockCount > 0)
+        #expect(report.missingLines == [], "\(document) has code this test file does not run")
     }
 }

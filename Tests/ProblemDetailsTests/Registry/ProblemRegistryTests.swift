@@ -159,6 +159,15 @@ import Testing
             Problem(.serviceUnavailable, headers: [.retryAfter: "Fri, 31 Dec 1999 23:59:59 GMT"])
         )
         #expect(date.extensions["retry_after"] == "Fri, 31 Dec 1999 23:59:59 GMT")
+        let dateMember = registry.resolve(
+            Problem(.serviceUnavailable, extensions: ["retry_after": "Fri, 31 Dec 1999 23:59:59 GMT"])
+        )
+        #expect(dateMember.headers[.retryAfter] == "Fri, 31 Dec 1999 23:59:59 GMT")
+        let unreadableHeader = registry.resolve(
+            Problem(.rateLimitExceeded, extensions: ["retry_after": 9], headers: [.retryAfter: "soon"])
+        )
+        #expect(unreadableHeader.headers[.retryAfter] == "9")
+        #expect(unreadableHeader.extensions["retry_after"] == 9)
     }
 
     @Test func titlesAreLocalisedOnlyWhenTheyAreTheDeclaredOnes() throws {
