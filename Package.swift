@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "ProblemDetailsHummingbird", targets: ["ProblemDetailsHummingbird"]),
         .library(name: "ProblemDetailsOpenAPI", targets: ["ProblemDetailsOpenAPI"]),
         .library(name: "ProblemDetailsClient", targets: ["ProblemDetailsClient"]),
+        .library(name: "ProblemDetailsTesting", targets: ["ProblemDetailsTesting"]),
         .executable(name: "problem", targets: ["ProblemTool"]),
         .executable(name: "bookshelf", targets: ["Bookshelf"]),
         .executable(name: "bookshelf-hummingbird", targets: ["BookshelfHummingbirdServer"]),
@@ -171,11 +172,26 @@ let package = Package(
             dependencies: ["BookshelfVapor"],
             path: "Demos/bookshelf"
         ),
+        .target(
+            name: "ProblemDetailsTesting",
+            dependencies: [
+                "ProblemDetails",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .executableTarget(
             name: "ProblemTool",
             dependencies: [
                 "ProblemDetails",
                 "ProblemDetailsOpenAPI",
+                "ProblemDetailsTesting",
+                .product(
+                    name: "AsyncHTTPClient",
+                    package: "async-http-client",
+                    condition: .when(traits: ["AsyncHTTPClient"])
+                ),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -248,6 +264,7 @@ let package = Package(
                 // The binaries, which the tests run as a user would.
                 "Bookshelf",
                 "BookshelfHummingbirdServer",
+                "ProblemTool",
                 "ProblemDetails",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Vapor", package: "vapor", condition: .when(traits: ["Vapor"])),
@@ -318,8 +335,27 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "ProblemDetailsTestingTests",
+            dependencies: [
+                "ArticleCode",
+                "ProblemDetailsTesting",
+                "ProblemDetails",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .testTarget(
             name: "ProblemToolTests",
-            dependencies: ["ProblemTool"]
+            dependencies: [
+                "ProblemTool",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+                .product(
+                    name: "HummingbirdTesting",
+                    package: "hummingbird",
+                    condition: .when(traits: ["Hummingbird"])
+                ),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
+            ]
         ),
     ]
 )

@@ -10,19 +10,23 @@ import Darwin
 
 /// `problem`: tools for RFC 9457 problem documents.
 @main
-struct ProblemCommand: ParsableCommand {
+struct ProblemCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "problem",
         abstract: "Tools for RFC 9457 problem details.",
-        subcommands: [Parse.self, OpenAPI.self]
+        subcommands: [Parse.self, OpenAPI.self, Check.self]
     )
 
     /// Usage errors exit with 2, as the tool's documentation promises, rather than
     /// ArgumentParser's 64, so scripts can tell "not a problem" (1) from "called wrongly" (2).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch let code as ExitCode {
             terminate(code.rawValue)
         } catch {

@@ -47,6 +47,35 @@ import Testing
         )
     }
 
+    /// Runs the tool without blocking a thread of the concurrency pool, which a server in this
+    /// process needs to answer the tool: output goes to files, and the exit is awaited.
+    func runConcurrently(_ arguments: [String]) async throws -> Run {
+        let directory = FileManager.default.temporaryDirectory
+        let outputFile = directory.appendingPathComponent("problem-\(UUID().uuidString).out")
+        let errorFile = directory.appendingPathComponent("problem-\(UUID().uuidString).err")
+        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(at: outputFile)
+            try? FileManager.default.removeItem(at: errorFile)
+        }
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.standardOutput = try FileHandle(forWritingTo: outputFile)
+        process.standardError = try FileHandle(forWritingTo: errorFile)
+        process.standardInput = FileHandle.nullDevice
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do { try process.run() } catch { continuation.resume(throwing: error) }
+        }
+        return Run(
+            status: status,
+            output: (try? String(contentsOf: outputFile, encoding: .utf8)) ?? "",
+            error: (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
+        )
+    }
+
     func json(_ text: String) throws -> [String: Any] {
         try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
