@@ -266,6 +266,7 @@ let package = Package(
                 "BookshelfHummingbirdServer",
                 "ProblemTool",
                 "ProblemDetails",
+                "ProblemDetailsTesting",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Vapor", package: "vapor", condition: .when(traits: ["Vapor"])),
                 .product(name: "VaporTesting", package: "vapor", condition: .when(traits: ["Vapor"])),

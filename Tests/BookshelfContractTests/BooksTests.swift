@@ -2,6 +2,7 @@ import BookshelfContract
 import Foundation
 import Testing
 import HTTPTypes
+import ProblemDetailsTesting
 
 /// `/books`: the resource's success paths and every problem its routes can answer with.
 @Suite struct BooksTests {
@@ -270,6 +271,15 @@ import HTTPTypes
             )
             let errors = try ProblemChecks.errors(body)
             #expect(Set(errors.compactMap { $0["pointer"] }) == ["#/title", "#/isbn", "#/year", "#/tags"])
+            // The same, as a user of ProblemDetailsTesting writes it, against the registry.
+            let registry = try BookshelfRegistry.make(publicURL: Bookshelf.publicURL)
+            try ProblemAssertion.problem(
+                HTTPResponse(status: response.status, headerFields: response.headers.fields),
+                body: response.body.bytes,
+                of: BookshelfProblemTypes.validationError,
+                in: registry,
+                pointers: ["#/title", "#/isbn", "#/year", "#/tags"]
+            )
             for leak in ["CodingKeys", "BookInput", "Swift.", "String.Type"] {
                 #expect(!response.body.string.contains(leak))
             }

@@ -1,6 +1,7 @@
 import BookshelfContract
 import Foundation
 import HTTPTypes
+import ProblemDetailsTesting
 import Testing
 
 #if Vapor
@@ -244,14 +245,18 @@ enum ProblemChecks {
         instance: String,
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> [String: Any] {
-        #expect(response.status == status, sourceLocation: sourceLocation)
+        // The package's own assertions first: every RFC 9457 rule, the status and the type.
+        let type = slug.map { "\(Bookshelf.publicURL)/problems/\($0)" } ?? "about:blank"
+        let head = HTTPResponse(status: response.status, headerFields: response.headers.fields)
+        #expect(throws: Never.self, sourceLocation: sourceLocation) {
+            try ProblemAssertion.problem(head, body: response.body.bytes, status: status, type: type)
+        }
         #expect(
             response.headers.first(name: .contentType) == "application/problem+json",
             sourceLocation: sourceLocation
         )
         #expect(response.headers.first(name: .vary) == "Accept, Accept-Language", sourceLocation: sourceLocation)
         let body = try JSON.object(response)
-        let type = slug.map { "\(Bookshelf.publicURL)/problems/\($0)" } ?? "about:blank"
         #expect(body["type"] as? String == type, sourceLocation: sourceLocation)
         #expect((body["title"] as? String)?.isEmpty == false, sourceLocation: sourceLocation)
         #expect(body["status"] as? Int == status.code, sourceLocation: sourceLocation)

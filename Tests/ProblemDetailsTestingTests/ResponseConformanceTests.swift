@@ -96,9 +96,57 @@ import Testing
         #expect(LeakScan.findings(in: String(decoding: body, as: UTF8.self)).isEmpty)
     }
 
+    @Test func theArticlesAssertionPassesOnAValidationProblem() throws {
+        let registry = try ProblemRegistry(baseURI: "https://api.example.com")
+        let response = HTTPResponse(status: .unprocessableContent, headerFields: [.contentType: "application/problem+json"])
+        let body = Array(##"{"type":"https://api.example.com/problems/validation-error","status":422,"errors":[{"detail":"is required","pointer":"#/title"}]}"##.utf8)
+        try ProblemAssertion.problem(response, body: body, of: .validationError, in: registry, pointers: ["#/title"])
+    }
+
     @Test func articleCodeIsInThisFile() throws {
         let report = try ArticleCode.check("Sources/ProblemDetailsTesting/Documentation.docc/GettingStarted.md", against: #filePath)
-        #expect(report.blockCount == 2)
+        #expect(report.blockCount == 3)
         #expect(report.missingLines == [], "GettingStarted.md has code this test file does not run")
+    }
+}
+
+@Suite struct ProblemAssertionTests {
+    static let validation = ##"{"type":"https://api.example.com/problems/validation-error","title":"Invalid","status":422,"errors":[{"detail":"is required","pointer":"#/title"},{"detail":"must be a number","parameter":"limit"}]}"##
+    static let response = HTTPResponse(status: .unprocessableContent, headerFields: [.contentType: "application/problem+json"])
+
+    @Test func passesAndReturnsTheProblemWhenEverythingMatches() throws {
+        let problem = try ProblemAssertion.problem(
+            Self.response, body: Array(Self.validation.utf8), status: .unprocessableContent,
+            type: "https://api.example.com/problems/validation-error", pointers: ["#/title"], parameters: ["limit"]
+        )
+        #expect(problem.errors.count == 2)
+        let registry = try ProblemRegistry(baseURI: "https://api.example.com")
+        try ProblemAssertion.problem(Self.response, body: Array(Self.validation.utf8), of: .validationError, in: registry)
+    }
+
+    @Test func listsEveryMismatchAtOnce() {
+        let failure = #expect(throws: ProblemAssertionFailure.self) {
+            try ProblemAssertion.problem(
+                Self.response, body: Array(Self.validation.utf8), status: .badRequest,
+                type: "about:blank", pointers: ["#/year"], parameters: []
+            )
+        }
+        #expect(failure?.mismatches.count == 4)
+        #expect(failure?.description.contains("expected 400") == true)
+    }
+
+    @Test func holdsTheResponseToTheRFCRules() {
+        let mismatch = HTTPResponse(status: .notFound, headerFields: [.contentType: "application/problem+json"])
+        let failure = #expect(throws: ProblemAssertionFailure.self) {
+            try ProblemAssertion.problem(mismatch, body: Array(#"{"status":500,"detail":"at Db.query(Db.java:4)"}"#.utf8))
+        }
+        let text = failure?.description ?? ""
+        #expect(text.contains("status-member-matches"))
+        #expect(text.contains("no-leak"))
+        #expect(throws: ProblemAssertionFailure.self) {
+            try ProblemAssertion.problem(HTTPResponse(status: .notFound), body: Array("nope".utf8))
+        }
+        #expect(throws: ProblemAssertionFailure.self) { try ProblemAssertion.noLeak(in: "SELECT * FROM users") }
+        #expect(throws: Never.self) { try ProblemAssertion.noLeak(in: "There is no such book.") }
     }
 }

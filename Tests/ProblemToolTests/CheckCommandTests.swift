@@ -149,6 +149,12 @@ struct FlawedResponder: RouterMiddleware {
         let checks = ((report["checks"] as? [[String: Any]]) ?? []).filter { $0["id"] as? String == "openapi-problem-content" }
         #expect(checks.map { $0["outcome"] as? String } == ["passed", "failed"])
         #expect((checks.last?["observed"] as? String)?.contains("GET /books 422") == true)
+
+        // The document's paths are probed with a method it does not list: PATCH /books.
+        let methods = ((report["checks"] as? [[String: Any]]) ?? []).filter { $0["id"] as? String == "method-not-allowed" }
+        #expect(methods.contains { ($0["observed"] as? String)?.hasPrefix("PATCH /books") == true && $0["outcome"] as? String == "passed" })
+        let (_, flawed) = try await check(.noAllow, ["--openapi", file.path])
+        #expect(Self.failed(flawed).contains("method-not-allowed"))
     }
 }
 #endif

@@ -30,16 +30,29 @@ struct LiveChecks {
 
     /// Runs every probe; the budget running out skips the rest.
     mutating func run() async throws {
+        var document: [UInt8]?
+        if let openAPI = self.plan.openAPI { document = await self.readOpenAPI(openAPI) }
         do {
             try await self.unknownPath()
-            for path in self.plan.paths { try await self.wrongMethod(on: path) }
-            for path in self.plan.posts { try await self.badBodies(to: path) }
+            var documented: [String: Set<String>] = [:]
+            var posts = self.plan.posts
+            if let document, let paths = try? OpenAPIProblemResponses.paths(in: document) {
+                for path in paths {
+                    documented[path.path] = path.methods
+                    if path.postsJSON, !posts.contains(path.path) { posts.append(path.path) }
+                }
+            }
+            for path in self.plan.paths where documented[path] == nil { try await self.wrongMethod(on: path) }
+            for (path, methods) in documented.sorted(by: { $0.key < $1.key }) {
+                try await self.undocumentedMethod(on: path, documented: methods)
+            }
+            for path in posts { try await self.badBodies(to: path) }
             if self.plan.dereference { try await self.dereferenceTypes() }
         } catch is APIProbe.BudgetSpent {
             self.add("request-budget", "the checks fit in the request budget", "problem check", nil,
                      "stopped after \(await self.probe.requestsSent) requests; raise --max-requests to run the rest")
         }
-        if let openAPI = self.plan.openAPI { await self.checkOpenAPI(openAPI) }
+        if let document { self.checkOpenAPI(document) }
     }
 
     // MARK: Probes
@@ -122,6 +135,22 @@ struct LiveChecks {
                  "\(path) allowed PATCH, DELETE, PUT and POST, or answered them otherwise")
     }
 
+    /// Sends a path a method its OpenAPI document does not list: it must be refused with 405 and
+    /// `Allow`. Only undocumented methods are sent, so nothing is changed on the API.
+    private mutating func undocumentedMethod(on path: String, documented: Set<String>) async throws {
+        guard let method = [HTTPRequest.Method.patch, .delete, .put, .post].first(where: { !documented.contains($0.rawValue.lowercased()) })
+        else {
+            self.add("method-not-allowed", "a 405 lists the allowed methods in Allow", "RFC 9110 §15.5.6", nil,
+                     "\(path) documents PATCH, DELETE, PUT and POST")
+            return
+        }
+        let exchange = try await self.errorResponse(method, path, headers: [("Accept", "application/problem+json")])
+        let allow = exchange.response.headerFields[.allow]
+        self.add("method-not-allowed", "an undocumented method is a 405 listing the allowed methods in Allow",
+                 "RFC 9110 §15.5.6", exchange.response.status == .methodNotAllowed && !(allow ?? "").isEmpty,
+                 "\(exchange.label): status \(exchange.response.status.code), Allow \(allow ?? "absent")")
+    }
+
     private mutating func badBodies(to path: String) async throws {
         let json = [("Accept", "application/problem+json"), ("Content-Type", "application/json")]
         let malformed = try await self.errorResponse(.post, path, headers: json, body: Array(#"{"title": "#.utf8))
@@ -160,15 +189,27 @@ struct LiveChecks {
         }
     }
 
-    private mutating func checkOpenAPI(_ source: String) async {
+    private mutating func readOpenAPI(_ source: String) async -> [UInt8]? {
         do {
-            let bytes: [UInt8]
-            if source.hasPrefix("http://") || source.hasPrefix("https://") || source.hasPrefix("/") && !FileManager.default.fileExists(atPath: source) {
-                bytes = try await self.probe.send(.get, source).body
-            } else {
-                bytes = Array(try Data(contentsOf: URL(fileURLWithPath: source)))
+            if source.hasPrefix("http://") || source.hasPrefix("https://")
+                || (source.hasPrefix("/") && !FileManager.default.fileExists(atPath: source))
+            {
+                let exchange = try await self.probe.send(.get, source)
+                guard (200...299).contains(exchange.response.status.code) else {
+                    throw OpenAPIProblemResponses.NotAnOpenAPIDocument(description: "status \(exchange.response.status.code)")
+                }
+                return exchange.body
             }
-            let findings = try OpenAPIProblemResponses.findings(in: bytes)
+            return Array(try Data(contentsOf: URL(fileURLWithPath: source)))
+        } catch {
+            self.add("openapi-document", "the OpenAPI document can be read", "OpenAPI 3.1", false, "\(source): \(error)")
+            return nil
+        }
+    }
+
+    private mutating func checkOpenAPI(_ document: [UInt8]) {
+        do {
+            let findings = try OpenAPIProblemResponses.findings(in: document)
             if findings.isEmpty {
                 self.add("openapi-problem-content", "documented error responses declare problem content", "RFC 9457 §6", nil, "no documented error responses")
             }
@@ -177,7 +218,7 @@ struct LiveChecks {
                          finding.declaresProblem, "\(finding.operation) \(finding.status): \(finding.contentTypes.joined(separator: ", "))")
             }
         } catch {
-            self.add("openapi-document", "the OpenAPI document can be read", "OpenAPI 3.1", false, "\(source): \(error)")
+            self.add("openapi-document", "the OpenAPI document can be read", "OpenAPI 3.1", false, "\(error)")
         }
     }
 
