@@ -82,12 +82,14 @@ struct Shelf: APIProtocol {
 }
 
 @Suite struct GeneratedRoundTripTests {
-    static let registry = try! ProblemRegistry(baseURI: "https://shelf.example", types: [ISBNTaken.type])
+    static func registry() throws -> ProblemRegistry {
+        try ProblemRegistry(baseURI: "https://shelf.example", types: [ISBNTaken.type])
+    }
 
     static func application(logs: InMemoryLogHandler) throws -> some ApplicationProtocol {
         let router = Router()
         let logger = Logger(label: "shelf") { _ in logs }
-        try Shelf().registerHandlers(on: router, middlewares: [ProblemServerMiddleware(Self.registry, logger: logger)])
+        try Shelf().registerHandlers(on: router, middlewares: [ProblemServerMiddleware(try Self.registry(), logger: logger)])
         return Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
     }
 
@@ -98,7 +100,7 @@ struct Shelf: APIProtocol {
     ) async throws {
         try await Self.application(logs: logs).test(.live) { testClient in
             let port = try #require(testClient.port)
-            var problems = ClientProblemRegistry(Self.registry)
+            var problems = ClientProblemRegistry(try Self.registry())
             problems.register(ISBNTaken.self, for: ISBNTaken.type)
             let client = Client(
                 serverURL: URL(string: "http://127.0.0.1:\(port)")!,
