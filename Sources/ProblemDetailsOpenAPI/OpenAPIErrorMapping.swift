@@ -103,7 +103,10 @@ enum OpenAPIErrorMapping {
         if let path = serverError.request.path, let query = path.split(separator: "?", maxSplits: 1).dropFirst().first {
             for item in query.split(separator: "&") {
                 let name = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-                names.insert((String(name).removingPercentEncoding() ?? String(name)).lowercased())
+                // In a query, `+` is a space (HTML forms), then escapes are decoded.
+                let bytes = Array(name.utf8).map { $0 == UInt8(ascii: "+") ? UInt8(ascii: " ") : $0 }
+                let decoded = URIReference.percentDecoded(bytes).map { String(decoding: $0, as: UTF8.self) }
+                names.insert((decoded ?? String(name)).lowercased())
             }
         }
         for field in serverError.request.headerFields { names.insert(field.name.canonicalName.lowercased()) }
@@ -144,33 +147,5 @@ struct RedactedClientError: Error, CustomStringConvertible {
 
     var description: String {
         "ClientError(operationID: \(self.operationID), cause: \(self.causeDescription), underlying: \(String(reflecting: self.underlyingError)))"
-    }
-}
-
-extension String {
-    /// The string with `%XX` escapes decoded, or `nil` when an escape is malformed or the result
-    /// is not UTF-8.
-    fileprivate func removingPercentEncoding() -> String? {
-        var bytes: [UInt8] = []
-        var iterator = self.utf8.makeIterator()
-        while let byte = iterator.next() {
-            guard byte == UInt8(ascii: "%") else {
-                bytes.append(byte == UInt8(ascii: "+") ? UInt8(ascii: " ") : byte)
-                continue
-            }
-            guard let high = iterator.next().flatMap(Self.hexValue), let low = iterator.next().flatMap(Self.hexValue)
-            else { return nil }
-            bytes.append(high << 4 | low)
-        }
-        return String(validating: bytes, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

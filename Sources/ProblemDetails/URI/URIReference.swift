@@ -596,3 +596,38 @@ extension URIReference {
         }
     }
 }
+
+extension URIReference {
+    /// Bytes with `%XX` escapes decoded (RFC 3986 §2.1), or `nil` when an escape is malformed or
+    /// the result is not UTF-8; shared by the pointer parser and the OpenAPI query reader.
+    package static func percentDecoded(_ bytes: [UInt8]) -> [UInt8]? {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "%") {
+                guard index + 2 < bytes.count, let high = hexValue(bytes[index + 1]),
+                    let low = hexValue(bytes[index + 2])
+                else { return nil }
+                result.append(high << 4 | low)
+                index += 3
+            } else {
+                result.append(byte)
+                index += 1
+            }
+        }
+        // Percent-decoding can produce bytes that are not UTF-8; a pointer names JSON strings.
+        guard UTF8Validation.string(result) != nil else { return nil }
+        return result
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}
