@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "ProblemDetailsOpenAPI", targets: ["ProblemDetailsOpenAPI"]),
         .library(name: "ProblemDetailsClient", targets: ["ProblemDetailsClient"]),
         .library(name: "ProblemDetailsTesting", targets: ["ProblemDetailsTesting"]),
+        .library(name: "ProblemDetailsVaporTesting", targets: ["ProblemDetailsVaporTesting"]),
+        .library(name: "ProblemDetailsHummingbirdTesting", targets: ["ProblemDetailsHummingbirdTesting"]),
         .executable(name: "problem", targets: ["ProblemTool"]),
         .executable(name: "bookshelf", targets: ["Bookshelf"]),
         .executable(name: "bookshelf-hummingbird", targets: ["BookshelfHummingbirdServer"]),
@@ -179,6 +181,31 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
+        // The assertions on VaporTesting's and HummingbirdTesting's responses live apart from
+        // ProblemDetailsTesting, so the rules (and the `problem` tool) never link a framework.
+        .target(
+            name: "ProblemDetailsVaporTesting",
+            dependencies: [
+                "ProblemDetails",
+                "ProblemDetailsTesting",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "VaporTesting", package: "vapor", condition: .when(traits: ["Vapor"])),
+            ]
+        ),
+        .target(
+            name: "ProblemDetailsHummingbirdTesting",
+            dependencies: [
+                "ProblemDetails",
+                "ProblemDetailsTesting",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(
+                    name: "HummingbirdTesting",
+                    package: "hummingbird",
+                    condition: .when(traits: ["Hummingbird"])
+                ),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),
+            ]
+        ),
         .executableTarget(
             name: "ProblemTool",
             dependencies: [
@@ -214,6 +241,7 @@ let package = Package(
                 "ProblemDetailsVapor",
                 "ProblemDetails",
                 "ProblemDetailsServer",
+                "ProblemDetailsVaporTesting",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -240,6 +268,7 @@ let package = Package(
                 "ProblemDetailsHummingbird",
                 "ProblemDetails",
                 "ProblemDetailsServer",
+                "ProblemDetailsHummingbirdTesting",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
@@ -267,6 +296,8 @@ let package = Package(
                 "ProblemTool",
                 "ProblemDetails",
                 "ProblemDetailsTesting",
+                "ProblemDetailsVaporTesting",
+                "ProblemDetailsHummingbirdTesting",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Vapor", package: "vapor", condition: .when(traits: ["Vapor"])),
                 .product(name: "VaporTesting", package: "vapor", condition: .when(traits: ["Vapor"])),
