@@ -9,6 +9,9 @@ let package = Package(
     dependencies: [
         .package(name: "swift-problem-details", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/vapor/vapor", from: "4.122.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .executableTarget(
@@ -19,6 +22,36 @@ let package = Package(
             ],
             path: "Benchmarks/Codecs",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        // The servers `HTTP/run` drives with wrk: each is both arms, the framework's default error
+        // handling and ours, chosen by `--mode`.
+        .target(
+            name: "LoadServerOptions",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ProblemDetails", package: "swift-problem-details"),
+            ],
+            path: "HTTP/LoadServerOptions"
+        ),
+        .executableTarget(
+            name: "VaporLoadServer",
+            dependencies: [
+                "LoadServerOptions",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "ProblemDetailsVapor", package: "swift-problem-details"),
+            ],
+            path: "HTTP/VaporLoadServer"
+        ),
+        .executableTarget(
+            name: "HummingbirdLoadServer",
+            dependencies: [
+                "LoadServerOptions",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ProblemDetailsHummingbird", package: "swift-problem-details"),
+            ],
+            path: "HTTP/HummingbirdLoadServer"
+        ),
     ]
 )

@@ -73,9 +73,7 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch {
             response = self.response(for: error, to: request, context: context, identity: identity)
         }
-        for field in identity.responseHeaderFields {
-            response.headers[field.name] = field.value
-        }
+        identity.forEachResponseHeaderField { name, value in response.headers[name] = value }
         return response
     }
 

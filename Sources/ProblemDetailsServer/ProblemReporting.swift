@@ -67,10 +67,17 @@ public struct ProblemReporting: Sendable {
     ///
     /// - Parameter problem: A resolved problem.
     public static func typeName(of problem: Problem) -> String {
+        // On the UTF-8 view: every problem response is counted under this name, and
+        // `Character`-wise suffix tests cost more than the rest of the reporting.
         let type = problem.type
-        guard let slash = type.lastIndex(of: "/"), type[..<slash].hasSuffix("/problems") else { return type }
-        let slug = type[type.index(after: slash)...]
-        return slug.isEmpty ? type : String(slug)
+        let bytes = type.utf8
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return type }
+        let marker = "/problems".utf8
+        guard bytes.distance(from: bytes.startIndex, to: slash) >= marker.count,
+            bytes[bytes.index(slash, offsetBy: -marker.count)..<slash].elementsEqual(marker)
+        else { return type }
+        let slug = bytes.index(after: slash)
+        return slug == bytes.endIndex ? type : String(type[slug...])
     }
 
     /// The level a problem is logged at.
@@ -79,7 +86,11 @@ public struct ProblemReporting: Sendable {
     ///   - problem: The problem sent.
     ///   - isUnknownRoute: Whether the request matched no route.
     public func level(for problem: Problem, isUnknownRoute: Bool) -> Logger.Level {
-        if let level = self.levels[problem.type] ?? self.levels[Self.typeName(of: problem)] { return level }
+        if !self.levels.isEmpty,
+            let level = self.levels[problem.type] ?? self.levels[Self.typeName(of: problem)]
+        {
+            return level
+        }
         if isUnknownRoute { return self.unknownRouteLevel }
         return (problem.status?.code ?? 500) >= 500 ? self.serverErrorLevel : self.clientErrorLevel
     }

@@ -110,8 +110,7 @@ public final class RouteMethodTable: @unchecked Sendable {
             if let current = best, !Self.isMoreSpecific(entry.path, than: current.path) { continue }
             best = entry
         }
-        guard let best else { return nil }
-        return best.methods.sorted { Self.rank(of: $0) < Self.rank(of: $1) }
+        return best?.methods
     }
 
     /// The problem for a request no route matched: 405 with `Allow` when its path has routes for
@@ -165,6 +164,10 @@ public final class RouteMethodTable: @unchecked Sendable {
                 positions[route.key] = entries.count
                 entries.append(Entry(key: route.key, path: route.path, methods: [route.method]))
             }
+        }
+        // Sorted once here rather than for every 404 and 405 answered.
+        for index in entries.indices {
+            entries[index].methods.sort { Self.rank(of: $0) < Self.rank(of: $1) }
         }
         return entries
     }

@@ -1,4 +1,5 @@
 #if Vapor
+import HTTPTypes
 public import ProblemDetails
 public import Vapor
 
@@ -9,8 +10,30 @@ extension Request {
     /// Vapor's own `Request.id` takes `X-Request-Id` unchecked; this one is validated and is what
     /// the request logger's `request-id` metadata holds once the middleware has run.
     public internal(set) var problemIdentity: RequestIdentity? {
-        get { self.storage[RequestIdentityKey.self] }
+        get {
+            if let stored = self.storage[RequestIdentityKey.self] { return stored }
+            // The middleware stores only identities it cannot derive again (see `readIdentity`).
+            guard self.application.problemDetails != nil else { return nil }
+            return self.readIdentity().identity
+        }
         set { self.storage[RequestIdentityKey.self] = newValue }
+    }
+
+    /// Reads the request's identity from its header fields, falling back to Vapor's `Request.id`
+    /// when that is a valid request ID, and to a new one when it is not.
+    ///
+    /// - Returns: The identity, and whether reading it again gives the same one: only a generated
+    ///   ID does not, and only that one needs keeping in `storage`, whose write is a lock and a
+    ///   boxed, type-checked value on every request.
+    func readIdentity() -> (identity: RequestIdentity, isReproducible: Bool) {
+        let headers = self.headers
+        var isReproducible = true
+        let identity = RequestIdentity(reading: { headers.first(name: $0.rawName) }) {
+            if let vaporID = RequestID(validating: self.id) { return vaporID }
+            isReproducible = false
+            return RequestID.generate()
+        }
+        return (identity, isReproducible)
     }
 }
 

@@ -11,6 +11,7 @@ enum VaporErrorMapping {
     static func problemError(
         for error: any Error,
         request: Request,
+        head: HTTPRequest,
         routeMethods: RouteMethodTable,
         configuration: ProblemDetailsConfiguration
     ) -> (error: any Error, isUnknownRoute: Bool) {
@@ -18,8 +19,7 @@ enum VaporErrorMapping {
         case let convertible as any ProblemConvertible:
             return (convertible, false)
         case is RouteNotFound:
-            let method = HTTPRequest.Method(request.method.rawValue) ?? .get
-            let (problem, isUnknownRoute) = routeMethods.problem(forUnmatched: method, path: request.url.path)
+            let (problem, isUnknownRoute) = routeMethods.problem(forUnmatched: head.method, path: head.path ?? "/")
             return (problem, isUnknownRoute)
         case let decoding as DecodingError:
             // Foundation reports some values that do not fit as corrupted data at the root, like a
@@ -35,7 +35,7 @@ enum VaporErrorMapping {
                 forHTTPError: HTTPResponse.Status(code: Int(abort.status.code)),
                 reason: abort.reason,
                 headers: HTTPFields(abort.headers),
-                request: HTTPRequest(request)
+                request: head
             )
             return (problem, false)
         default:

@@ -111,6 +111,12 @@ final class RecordingLogHandler: LogHandler, Sendable {
         #expect(ProblemReporting.typeName(of: registry.resolve(Problem(.timeout))) == "timeout")
         #expect(ProblemReporting.typeName(of: Problem(type: "https://x.example/errors/x")) == "https://x.example/errors/x")
         #expect(ProblemReporting.typeName(of: Problem()) == "about:blank")
+        // Only a last segment after `/problems/` is a slug; anything else is named by its URI.
+        #expect(ProblemReporting.typeName(of: Problem(type: "/problems/out-of-stock")) == "out-of-stock")
+        #expect(ProblemReporting.typeName(of: Problem(type: "https://x.example/problems/")) == "https://x.example/problems/")
+        #expect(ProblemReporting.typeName(of: Problem(type: "https://x.example/myproblems/x")) == "https://x.example/myproblems/x")
+        #expect(ProblemReporting.typeName(of: Problem(type: "problems/x")) == "problems/x")
+        #expect(ProblemReporting.typeName(of: Problem(type: "https://x.example/problèmes/problems/é")) == "é")
     }
 }
 

@@ -46,6 +46,7 @@ import VaporTesting
         app.routes.defaultMaxBodySize = 1024
         app.get("ok") { _ in "fine" }
         app.get("id") { req in req.id }
+        app.get("identity") { req in req.problemIdentity?.requestID.value ?? "none" }
         app.get("problem") { _ -> String in throw Problem(Self.outOfStock, detail: "None left.") }
         app.get("boom") { _ -> String in throw Secret() }
         app.get("abort") { _ -> String in throw Abort(.badRequest, reason: "The id is not a UUID.") }
@@ -95,6 +96,30 @@ import VaporTesting
             #expect(response.status == .ok)
             #expect(response.body.string == "fine")
             #expect(response.headers.first(name: "X-Request-ID") == "abc-1")
+        }
+    }
+
+    @Test(arguments: [
+        HTTPHeaders(),
+        ["X-Request-ID": "abc-1"],
+        ["X-Correlation-ID": "corr-1"],
+        // Vapor takes this as its own id; the middleware generates one, the only case it stores.
+        ["X-Request-ID": "not valid!"],
+    ])
+    func theProblemIdentityIsTheOneEchoed(headers: HTTPHeaders) async throws {
+        try await test(.GET, "identity", headers: headers) { response in
+            let echoed = try #require(response.headers.first(name: "X-Request-ID"))
+            #expect(response.body.string == echoed)
+            #expect(RequestID(validating: echoed) != nil)
+        }
+    }
+
+    @Test func withoutTheMiddlewareThereIsNoProblemIdentity() async throws {
+        try await withApp { app in
+            app.get("identity") { req in req.problemIdentity?.requestID.value ?? "none" }
+            try await app.testing().test(.GET, "identity") { response in
+                #expect(response.body.string == "none")
+            }
         }
     }
 

@@ -384,6 +384,9 @@ struct JSONParser {
         let literal = UnsafeBufferPointer(rebasing: self.bytes[start..<self.index])
         if isInteger, let integer = Self.integer(literal) { return .integer(integer) }
         let text = String(decoding: literal, as: UTF8.self)
+        // An integer beyond `Int` is kept as written even when it has few significant digits: a
+        // Double would round most of them (12345678901234567000 reads as ...7168).
+        if isInteger { return .bigNumber(text) }
         // A Double's shortest text has at most 17 significant digits, so every number an encoder
         // wrote from a Double reads back as one; longer literals are kept as written, not rounded.
         if Self.significantDigits(literal) <= 17, let double = Double(text), double.isFinite,

@@ -43,11 +43,22 @@ public struct RequestIdentity: Sendable, Hashable {
     ///   - headerFields: The request's header fields.
     ///   - generate: Makes a new request ID.
     public init(headerFields: HTTPFields, generate: () -> RequestID = RequestID.generate) {
-        let requestID = headerFields[Self.requestIDField].flatMap(RequestID.init(validating:))
-        let correlationID = headerFields[Self.correlationIDField].flatMap(RequestID.init(validating:))
+        self.init(reading: { headerFields[$0] }, generate: generate)
+    }
+
+    /// Reads the identity through a lookup of header field values, for an integration whose
+    /// requests do not hold `HTTPFields`: it reads three fields instead of converting them all,
+    /// which is most of what the middleware costs a successful request.
+    ///
+    /// - Parameters:
+    ///   - value: The first value of a request header field, or `nil`.
+    ///   - generate: Makes a new request ID.
+    package init(reading value: (HTTPField.Name) -> String?, generate: () -> RequestID) {
+        let requestID = value(Self.requestIDField).flatMap(RequestID.init(validating:))
+        let correlationID = value(Self.correlationIDField).flatMap(RequestID.init(validating:))
         self.requestID = requestID ?? correlationID ?? generate()
         self.correlationID = correlationID
-        self.traceParent = headerFields[Self.traceParentField].flatMap(TraceParent.init(parsing:))
+        self.traceParent = value(Self.traceParentField).flatMap(TraceParent.init(parsing:))
     }
 
     /// The header fields every response to the request carries: `X-Request-ID`, and
@@ -57,5 +68,14 @@ public struct RequestIdentity: Sendable, Hashable {
         fields[Self.requestIDField] = self.requestID.value
         if let correlationID { fields[Self.correlationIDField] = correlationID.value }
         return fields
+    }
+
+    /// Calls `body` with each field of ``responseHeaderFields``, without building them: the
+    /// integrations write them straight into every response.
+    ///
+    /// - Parameter body: Receives each field's name and value.
+    public func forEachResponseHeaderField(_ body: (HTTPField.Name, String) throws -> Void) rethrows {
+        try body(Self.requestIDField, self.requestID.value)
+        if let correlationID { try body(Self.correlationIDField, correlationID.value) }
     }
 }

@@ -124,7 +124,17 @@ extension JSONPointer: CustomStringConvertible {
         for token in self.tokens {
             text.append("/")
             if token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
-                text.append(token.replacing("~", with: "~0").replacing("/", with: "~1"))
+                // Scalar by scalar: `replacing` compares Characters, and a `~` or `/` followed by a
+                // combining mark is one Character that it would leave unescaped.
+                var escaped = String.UnicodeScalarView()
+                for scalar in token.unicodeScalars {
+                    switch scalar {
+                    case "~": escaped.append(contentsOf: "~0".unicodeScalars)
+                    case "/": escaped.append(contentsOf: "~1".unicodeScalars)
+                    default: escaped.append(scalar)
+                    }
+                }
+                text.append(String(escaped))
             } else {
                 text.append(token)
             }

@@ -37,6 +37,35 @@ import Testing
         #expect(identity.responseHeaderFields[RequestIdentity.correlationIDField] == nil)
     }
 
+    @Test(arguments: [
+        [RequestIdentity.requestIDField: "req"] as HTTPFields,
+        [RequestIdentity.requestIDField: "req", RequestIdentity.correlationIDField: "corr"],
+        [RequestIdentity.correlationIDField: "corr"],
+        [RequestIdentity.requestIDField: "bad value"],
+    ])
+    func theFieldsWrittenOneByOneAreTheResponseHeaderFields(fields: HTTPFields) {
+        let identity = identity(fields)
+        var written = HTTPFields()
+        identity.forEachResponseHeaderField { name, value in written.append(HTTPField(name: name, value: value)) }
+        #expect(written == identity.responseHeaderFields)
+    }
+
+    @Test func readingThroughALookupIsReadingTheFields() {
+        let fields: HTTPFields = [
+            RequestIdentity.requestIDField: "req",
+            RequestIdentity.correlationIDField: "corr",
+            RequestIdentity.traceParentField: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+        ]
+        var asked: [HTTPField.Name] = []
+        let read = RequestIdentity(reading: { name in
+            asked.append(name)
+            return fields[name]
+        }, generate: { fixed })
+        #expect(read == RequestIdentity(headerFields: fields, generate: { fixed }))
+        #expect(read.traceParent != nil)
+        #expect(Set(asked) == [RequestIdentity.requestIDField, RequestIdentity.correlationIDField, RequestIdentity.traceParentField])
+    }
+
     @Test func absentIDIsGenerated() {
         #expect(RequestIdentity(headerFields: [:]).requestID.value.count == 32)
     }
