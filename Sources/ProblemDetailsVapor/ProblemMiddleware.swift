@@ -16,8 +16,8 @@ public import Vapor
 /// ``Application/useProblemDetails(_:representations:reporting:includingDebugInformation:)`` installs it.
 ///
 /// It is an `EventLoopFuture` middleware, not an `AsyncMiddleware`, on purpose: an async one moves
-/// every request off the event loop and back, which cost a plain-text route 35% of its
-/// throughput in `Benchmarks/HTTP/run`; this one adds no hop.
+/// every request off the event loop and back, which cost a plain-text route about a quarter of
+/// its throughput in `Benchmarks/HTTP/run` (0.76 of Vapor's default, against 0.96–1.03 now).
 public struct ProblemMiddleware: Middleware {
     let configuration: ProblemDetailsConfiguration
     let routeMethods: RouteMethodTable
