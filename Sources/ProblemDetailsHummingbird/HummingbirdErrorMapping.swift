@@ -18,9 +18,12 @@ enum HummingbirdErrorMapping {
         routeMethods: RouteMethodTable?,
         configuration: ProblemDetailsConfiguration
     ) -> (error: any Error, isUnknownRoute: Bool) {
+        // Concrete types first: casting to one compares type metadata, casting to a protocol
+        // looks the conformance up, and `HTTPError` is the error the router and most handlers
+        // throw.
         switch error {
-        case let convertible as any ProblemConvertible:
-            return (convertible, false)
+        case let problem as Problem:
+            return (problem, false)
         case let httpError as HTTPError:
             if httpError.status == .notFound, context.endpointPath == Self.unmatchedEndpointPath {
                 guard let routeMethods else { return (Problem(status: .notFound), true) }
@@ -34,6 +37,8 @@ enum HummingbirdErrorMapping {
                 request: request.head
             )
             return (problem, false)
+        case let convertible as any ProblemConvertible:
+            return (convertible, false)
         case let responseError as any HTTPResponseError:
             // Other response errors carry no reason we can read, but their responses carry header
             // fields worth keeping, such as a `WWW-Authenticate` challenge.

@@ -67,14 +67,14 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         let identity = RequestIdentity(headerFields: request.headers)
         var context = context
         context.logger[metadataKey: Self.requestIDMetadataKey] = .string(identity.requestID.value)
-        var response: Response
         do {
-            response = try await next(request, context)
+            var response = try await next(request, context)
+            identity.forEachResponseHeaderField { name, value in response.headers[name] = value }
+            return response
         } catch {
-            response = self.response(for: error, to: request, context: context, identity: identity)
+            // The core's responder has written the identifiers into the problem response.
+            return self.response(for: error, to: request, context: context, identity: identity)
         }
-        identity.forEachResponseHeaderField { name, value in response.headers[name] = value }
-        return response
     }
 
     /// The logger metadata key under which Hummingbird keeps the request ID.

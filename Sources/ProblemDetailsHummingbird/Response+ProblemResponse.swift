@@ -8,7 +8,8 @@ extension Response {
     ///
     /// - Parameter problem: The complete problem response from a ``ProblemResponder``.
     public init(_ problem: ProblemResponse) {
-        // Hummingbird sets `Content-Length` from the body.
+        // Hummingbird keeps a `Content-Length` already there: the core's, which is right for HEAD
+        // too, where counting the empty body would announce 0.
         self.init(
             status: problem.status,
             headers: problem.headerFields,

@@ -131,6 +131,9 @@ public struct ProblemReporting: Sendable {
         } else {
             Counter(label: self.metricsLabel, dimensions: dimensions).increment()
         }
+        // A span is found through the context, so an empty context has none; this skips the
+        // bootstrapped tracer's lock for every request served without tracing.
+        guard !context.isEmpty else { return }
         let tracer = self.tracer ?? InstrumentationSystem.tracer
         if let span = tracer.activeSpan(identifiedBy: context) {
             Self.annotate(span, problem: problem, status: status)

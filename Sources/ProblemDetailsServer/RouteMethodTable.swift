@@ -104,9 +104,8 @@ public final class RouteMethodTable: @unchecked Sendable {
             self.readRoutes = nil
             return built
         }
-        let components = path.split(separator: "/", omittingEmptySubsequences: true)
         var best: Entry?
-        for entry in entries where Self.matches(entry.path, components) {
+        for entry in entries where Self.matches(entry.path, path) {
             if let current = best, !Self.isMoreSpecific(entry.path, than: current.path) { continue }
             best = entry
         }
@@ -144,14 +143,39 @@ public final class RouteMethodTable: @unchecked Sendable {
         return pattern.count > other.count
     }
 
-    static func matches(_ pattern: [Segment], _ components: [Substring]) -> Bool {
-        var index = 0
+    /// Whether a path fits a pattern. The path's segments are read one at a time, as slices of
+    /// it, instead of splitting it into an array for every entry of every unmatched request.
+    static func matches(_ pattern: [Segment], _ path: String) -> Bool {
+        var components = PathComponents(path)
         for segment in pattern {
-            if case .rest = segment { return index < components.count }
-            guard index < components.count, segment.matches(components[index]) else { return false }
-            index += 1
+            if case .rest = segment { return components.next() != nil }
+            guard let component = components.next(), segment.matches(component) else { return false }
         }
-        return index == components.count
+        return components.next() == nil
+    }
+
+    /// The non-empty segments of a path, in order, as `path.split(separator: "/")` gives them.
+    package struct PathComponents: IteratorProtocol {
+        let path: Substring
+        var position: Substring.Index
+
+        package init(_ path: String) {
+            self.path = path[...]
+            self.position = self.path.startIndex
+        }
+
+        package mutating func next() -> Substring? {
+            let utf8 = self.path.utf8
+            while self.position < utf8.endIndex, utf8[self.position] == UInt8(ascii: "/") {
+                self.position = utf8.index(after: self.position)
+            }
+            guard self.position < utf8.endIndex else { return nil }
+            let start = self.position
+            while self.position < utf8.endIndex, utf8[self.position] != UInt8(ascii: "/") {
+                self.position = utf8.index(after: self.position)
+            }
+            return self.path[start..<self.position]
+        }
     }
 
     static func entries(of routes: [Route]) -> [Entry] {

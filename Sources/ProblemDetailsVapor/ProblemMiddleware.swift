@@ -48,14 +48,16 @@ public struct ProblemMiddleware: Middleware {
         if identity.requestID.value != request.id {
             request.logger[metadataKey: "request-id"] = .string(identity.requestID.value)
         }
+        // A problem response carries the identifiers already (the core's responder writes them),
+        // so only successes get them here.
         return next.respond(to: request)
-            .recover { error in self.response(for: error, to: request, identity: identity) }
             .map { response in
                 identity.forEachResponseHeaderField { name, value in
                     response.headers.replaceOrAdd(name: name.rawName, value: value)
                 }
                 return response
             }
+            .recover { error in self.response(for: error, to: request, identity: identity) }
     }
 
     private func response(for error: any Error, to request: Request, identity: RequestIdentity) -> Response {

@@ -15,7 +15,13 @@ enum VaporErrorMapping {
         routeMethods: RouteMethodTable,
         configuration: ProblemDetailsConfiguration
     ) -> (error: any Error, isUnknownRoute: Bool) {
+        // Concrete types first: casting to one compares type metadata, casting to a protocol
+        // looks the conformance up, and Vapor's `Abort` is the error most handlers throw.
         switch error {
+        case let problem as Problem:
+            return (problem, false)
+        case let abort as Abort:
+            return (Self.problem(for: abort, head: head, configuration: configuration), false)
         case let convertible as any ProblemConvertible:
             return (convertible, false)
         case is RouteNotFound:
@@ -31,16 +37,24 @@ enum VaporErrorMapping {
         case let validations as ValidationsError:
             return (Problem.validationFailed(validations.failures.map(Self.violation)), false)
         case let abort as any AbortError:
-            let problem = configuration.problem(
-                forHTTPError: HTTPResponse.Status(code: Int(abort.status.code)),
-                reason: abort.reason,
-                headers: HTTPFields(abort.headers),
-                request: head
-            )
-            return (problem, false)
+            return (Self.problem(for: abort, head: head, configuration: configuration), false)
         default:
             return (error, false)
         }
+    }
+
+    /// The problem for one of Vapor's HTTP errors.
+    static func problem(
+        for abort: some AbortError,
+        head: HTTPRequest,
+        configuration: ProblemDetailsConfiguration
+    ) -> Problem {
+        configuration.problem(
+            forHTTPError: HTTPResponse.Status(code: Int(abort.status.code)),
+            reason: abort.reason,
+            headers: abort.headers.isEmpty ? [:] : HTTPFields(abort.headers),
+            request: head
+        )
     }
 
     /// One Vapor validation failure as a violation at the member it names.

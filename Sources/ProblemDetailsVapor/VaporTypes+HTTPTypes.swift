@@ -30,11 +30,14 @@ extension HTTPHeaders {
 extension HTTPRequest {
     /// The parts of a Vapor request the problem responder reads: method, path and header fields.
     init(_ request: Request) {
+        // Read once: each read of `url.path` goes through Foundation's URLComponents and a
+        // `replacingOccurrences`, the largest single cost of an error response.
+        let path = request.url.path
         self.init(
             method: HTTPRequest.Method(request.method.rawValue) ?? .get,
             scheme: nil,
             authority: nil,
-            path: request.url.path.isEmpty ? "/" : request.url.path,
+            path: path.isEmpty ? "/" : path,
             headerFields: HTTPFields(request.headers)
         )
     }
@@ -45,9 +48,12 @@ extension Response {
     convenience init(_ problem: ProblemResponse, allocator: ByteBufferAllocator) {
         var buffer = allocator.buffer(capacity: problem.body.count)
         buffer.writeBytes(problem.body)
+        // Without Vapor's header update: the core's `Content-Length` is right for HEAD too, where
+        // counting the empty body would announce 0.
         self.init(
             status: HTTPResponseStatus(statusCode: problem.status.code),
-            headers: HTTPHeaders(problem.headerFields),
+            version: HTTPVersion(major: 1, minor: 1),
+            headersNoUpdate: HTTPHeaders(problem.headerFields),
             body: .init(buffer: buffer, byteBufferAllocator: allocator)
         )
     }

@@ -168,7 +168,7 @@ import HTTPTypes
             let head = try await shelf.send(.HEAD, Self.missing)
             #expect(head.status == .notFound)
             #expect(head.body.readableBytes == 0)
-            for name in ["Content-Type", "Content-Language", "Vary"] {
+            for name in ["Content-Type", "Content-Language", "Vary", "Content-Length"] {
                 #expect(head.headers.first(name: name) == get.headers.first(name: name), "\(name)")
             }
             #expect(head.headers.first(name: "X-Request-ID") != nil)
@@ -191,6 +191,10 @@ import HTTPTypes
             #expect(head.status == .internalServerError)
             #expect(head.headers.first(name: .contentType) == "application/problem+json")
             #expect(head.body.readableBytes == 0)
+            // On the wire the length is what GET sends (RFC 9110 §8.6), never the empty body's 0.
+            let get = try await shelf.sendLive(.GET, "/boom")
+            #expect(head.headers["Content-Length"] == [String(get.body.readableBytes)])
+            #expect(get.body.readableBytes > 0)
         }
     }
 }

@@ -221,6 +221,10 @@ import Testing
         #expect(response.status == .conflict)
         #expect(response.headers[.contentType] == "application/problem+json")
         #expect(response.body.readableBytes == 0)
+        // GET's length, not the empty body's (RFC 9110 §8.6).
+        let get = try await send(.get, "/problem")
+        #expect(response.headers[values: .contentLength] == [String(get.body.readableBytes)])
+        #expect(get.body.readableBytes > 0)
     }
 
     @Test func strictDecodingReportsEveryFailureAtOnce() async throws {

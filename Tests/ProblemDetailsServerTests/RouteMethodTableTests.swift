@@ -22,6 +22,15 @@ import Testing
         #expect(table.methods(forPath: "books/42/") == [.get, .delete])
     }
 
+    @Test(arguments: ["", "/", "//", "/books", "books/42/", "//books//42//", "/é/ü/", "/a%2Fb/c", "/files/a/b/c", "x"])
+    func pathComponentsAreTheNonEmptySegments(path: String) {
+        var components = RouteMethodTable.PathComponents(path)
+        var read: [Substring] = []
+        while let component = components.next() { read.append(component) }
+        #expect(read == path.split(separator: "/", omittingEmptySubsequences: true))
+        #expect(components.next() == nil)
+    }
+
     @Test func segmentsMatchAsTheirKindSays() {
         let table = RouteMethodTable { Self.routes }
         #expect(table.methods(forPath: "/files/a/b/c") == [.get])

@@ -209,10 +209,16 @@ import VaporTesting
     }
 
     @Test func headGetsHeadersWithoutABody() async throws {
+        var length: String?
+        try await test(.GET, "problem") { response in length = response.headers.first(name: .contentLength) }
+        let getLength = try #require(length)
+        #expect(getLength != "0")
         try await test(.HEAD, "problem") { response in
             #expect(response.status == .conflict)
             #expect(response.body.readableBytes == 0)
             #expect(response.headers.contentType?.serialize() == "application/problem+json")
+            // GET's length, not the empty body's (RFC 9110 §8.6).
+            #expect(response.headers[.contentLength] == [getLength])
         }
     }
 

@@ -35,7 +35,7 @@ extension Problem {
         default: problem = Problem(status: status)
         }
         if status.kind == .clientError, let reason, !reason.isEmpty, !StatusTitle.isPhrase(reason, of: status.code),
-            reason.lowercased() != status.reasonPhrase.lowercased()
+            !StatusTitle.equalIgnoringASCIICase(reason, status.reasonPhrase)
         {
             problem.detail = reason
         }

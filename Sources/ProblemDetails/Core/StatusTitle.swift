@@ -85,8 +85,20 @@ enum StatusTitle {
     }
 
     /// Whether a text only repeats a status code's phrase, current or former.
+    ///
+    /// Compared byte by byte, ignoring ASCII case: every phrase is ASCII, and a thrown error's
+    /// reason is checked against them on every HTTP error a framework answers.
     static func isPhrase(_ text: String, of code: Int) -> Bool {
-        let text = text.lowercased()
-        return text == self.phrase(for: code)?.lowercased() || self.formerPhrases(for: code).contains { $0.lowercased() == text }
+        guard let phrase = self.phrase(for: code) else { return false }
+        return self.equalIgnoringASCIICase(text, phrase)
+            || self.formerPhrases(for: code).contains { self.equalIgnoringASCIICase(text, $0) }
+    }
+
+    /// Whether two texts are equal when ASCII letters are compared without case; other bytes must
+    /// be identical.
+    static func equalIgnoringASCIICase(_ text: String, _ other: String) -> Bool {
+        text.utf8.elementsEqual(other.utf8) { left, right in
+            left == right || (left | 0x20 == right | 0x20 && (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(left | 0x20))
+        }
     }
 }

@@ -194,6 +194,11 @@ public struct ProblemRegistry: Sendable {
     ///   - includingDebugInformation: Whether to add the `debug` member to problems made from
     ///     errors that are not problems. Never in production.
     public func problem(for error: any Error, includingDebugInformation: Bool = false) -> Problem {
+        // Most errors answered are problems already (every framework error is translated into
+        // one); a cast to the concrete type is a metadata comparison, to the protocol a lookup.
+        if let problem = error as? Problem {
+            return self.resolve(problem)
+        }
         if let convertible = error as? any ProblemConvertible {
             return self.resolve(convertible.problem)
         }

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An identifier that ties a problem response to the request that caused it and to its log
 /// entries.
 ///
@@ -10,6 +18,19 @@ public struct RequestID: Sendable, Hashable, CustomStringConvertible {
     ///
     /// Long enough for UUIDs, trace IDs and prefixed variants of either.
     public static let maximumLength = 128
+
+    /// 128 bits from the system's secure generator in one system call where there is one:
+    /// `SystemRandomNumberGenerator` asks the kernel once per 64 bits, and a request without an
+    /// ID pays for every call.
+    private static func randomBits() -> (UInt64, UInt64) {
+        #if canImport(Glibc) || canImport(Musl) || canImport(Darwin)
+        var bits: (UInt64, UInt64) = (0, 0)
+        let status = withUnsafeMutableBytes(of: &bits) { getentropy($0.baseAddress, $0.count) }
+        if status == 0 { return bits }
+        #endif
+        var generator = SystemRandomNumberGenerator()
+        return (generator.next(), generator.next())
+    }
 
     /// The identifier's text.
     public let value: String
@@ -39,9 +60,7 @@ public struct RequestID: Sendable, Hashable, CustomStringConvertible {
     /// The 128 random bits come from the system's cryptographically secure generator, so
     /// identifiers are unique in practice and do not reveal how many requests were served.
     public static func generate() -> RequestID {
-        var generator = SystemRandomNumberGenerator()
-        let high: UInt64 = generator.next()
-        let low: UInt64 = generator.next()
+        let (high, low) = Self.randomBits()
         let value = String(unsafeUninitializedCapacity: 32) { buffer in
             for index in 0..<32 {
                 let bits = index < 16 ? high : low

@@ -9,7 +9,8 @@ public import HTTPTypes
 /// 3. the title is localised from `Accept-Language`, and `Content-Language` says which language;
 /// 4. the representation is chosen from `Accept` (never 406);
 /// 5. `Vary: Accept, Accept-Language` is set, because both fields chose the response;
-/// 6. `HEAD` gets the same status and header fields without a body.
+/// 6. `Content-Length` is the body's length, and `HEAD` gets the same status and header fields,
+///    that length included, without a body.
 /// If rendering fails, the response is a static 500 problem that cannot fail.
 /// ```swift
 /// let responder = ProblemResponder(registry: registry)
@@ -68,17 +69,34 @@ public struct ProblemResponder: Sendable {
         let renderer = self.representations.renderer(forAccept: request.headerFields[.accept])
         let status = problem.status ?? .internalServerError
 
-        var headerFields = problem.headers
-        headerFields.append(contentsOf: identity.responseHeaderFields)
-        headerFields[.vary] = Self.vary
         let body: [UInt8]
         do {
             body = try renderer.render(problem, in: RenderingContext(language: language))
-            headerFields[.contentType] = renderer.contentType
-            headerFields[.contentLanguage] = language
         } catch {
             return self.fallbackResponse(to: request, identity: identity)
         }
+        var headerFields = problem.headers
+        headerFields.reserveCapacity(headerFields.count + 5)
+        identity.forEachResponseHeaderField { name, value in headerFields.append(HTTPField(name: name, value: value)) }
+        // Appended, not assigned, unless the problem brought its own: assigning searches and
+        // rewrites the fields each time, on every problem response.
+        let isOverriding = problem.headers.contains { field in
+            field.name == .vary || field.name == .contentType || field.name == .contentLanguage
+                || field.name == .contentLength
+        }
+        func set(_ name: HTTPField.Name, _ value: String) {
+            if isOverriding {
+                headerFields[name] = value
+            } else {
+                headerFields.append(HTTPField(name: name, value: value))
+            }
+        }
+        set(.vary, Self.vary)
+        set(.contentType, renderer.contentType)
+        set(.contentLanguage, language)
+        // The length GET sends, for HEAD too (RFC 9110 §8.6 and §9.3.2): a framework that counts
+        // the empty HEAD body would otherwise announce 0.
+        set(.contentLength, String(body.count))
         return ProblemResponse(
             problem: problem,
             status: status,
@@ -113,11 +131,13 @@ public struct ProblemResponder: Sendable {
         headerFields[.contentType] = "application/problem+json"
         headerFields[.contentLanguage] = self.registry.defaultLanguage
         headerFields[.vary] = Self.vary
+        let body = ProblemJSONEncoder().encode(problem)
+        headerFields[.contentLength] = String(body.count)
         return ProblemResponse(
             problem: problem,
             status: .internalServerError,
             headerFields: headerFields,
-            body: request.method == .head ? [] : ProblemJSONEncoder().encode(problem)
+            body: request.method == .head ? [] : body
         )
     }
 

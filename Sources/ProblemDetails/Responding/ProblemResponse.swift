@@ -6,8 +6,10 @@ public struct ProblemResponse: Sendable, Hashable {
     public var problem: Problem
     /// The response status; always the problem's status.
     public var status: HTTPResponse.Status
-    /// The header fields: the problem's own, `Content-Type`, `Content-Language`, `Vary` and the
-    /// request's identifiers.
+    /// The header fields: the problem's own, `Content-Type`, `Content-Language`, `Vary`,
+    /// `Content-Length` and the request's identifiers. `Content-Length` is the length of the body
+    /// a `GET` gets, also when the body is empty for `HEAD`, so an adapter must send it as it is
+    /// rather than count the body.
     public var headerFields: HTTPFields
     /// The body; empty for `HEAD`.
     public var body: [UInt8]

@@ -27,6 +27,19 @@ import Testing
         #expect(Problem.httpError(status: .notFound, reason: "").detail == nil)
     }
 
+    @Test func phraseIsMatchedIgnoringASCIICaseOnly() {
+        #expect(Problem.httpError(status: .notFound, reason: "NOT FOUND").detail == nil)
+        #expect(Problem.httpError(status: .contentTooLarge, reason: "payload too LARGE").detail == nil)
+        #expect(Problem.httpError(status: .unprocessableContent, reason: "unprocessable entity").detail == nil)
+        // Same letters after case folding only by accident of the bit trick: `@` and `` ` ``, `[`
+        // and `{` differ in bit 5 like cases do, but are not letters.
+        #expect(Problem.httpError(status: .notFound, reason: "Not@Found").detail == "Not@Found")
+        #expect(Problem.httpError(status: .notFound, reason: "Not Found.").detail == "Not Found.")
+        #expect(Problem.httpError(status: .notFound, reason: "Not Foun").detail == "Not Foun")
+        #expect(Problem.httpError(status: .notFound, reason: "Not Ｆound").detail == "Not Ｆound")
+        #expect(Problem.httpError(status: .conflict, reason: "Conflict\u{0}").detail == "Conflict\u{0}")
+    }
+
     @Test func headersAreKeptButNotTheFrameworksContentType() {
         let problem = Problem.httpError(
             status: .unauthorized,

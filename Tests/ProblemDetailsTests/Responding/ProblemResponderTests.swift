@@ -52,6 +52,33 @@ import Testing
         #expect(problem.requestID == "r-1")
     }
 
+    @Test func everyRepresentationAndIdentityFieldIsSentOnce() {
+        let response = responder.response(
+            for: Problem.rateLimitExceeded(retryAfter: 30),
+            to: request([RequestIdentity.requestIDField: "r-1", RequestIdentity.correlationIDField: "c-1"])
+        )
+        let names = response.headerFields.map(\.name)
+        #expect(
+            names == [
+                .retryAfter, RequestIdentity.requestIDField, RequestIdentity.correlationIDField, .vary, .contentType,
+                .contentLanguage, .contentLength,
+            ]
+        )
+        #expect(response.headerFields[.contentLength] == String(response.body.count))
+        #expect(response.headerFields[RequestIdentity.correlationIDField] == "c-1")
+    }
+
+    @Test func aProblemsOwnRepresentationFieldsAreReplacedNotRepeated() {
+        var problem = Problem(Self.type)
+        problem.headers = [.vary: "Origin", .contentType: "text/plain", .contentLength: "3", .cacheControl: "no-store"]
+        let response = responder.response(for: problem, to: request())
+        #expect(response.headerFields[values: .vary] == ["Accept, Accept-Language"])
+        #expect(response.headerFields[values: .contentType] == ["application/problem+json"])
+        #expect(response.headerFields[values: .contentLanguage] == ["en"])
+        #expect(response.headerFields[values: .contentLength] == [String(response.body.count)])
+        #expect(response.headerFields[.cacheControl] == "no-store")
+    }
+
     @Test func statusAlwaysEqualsTheBodyStatus() throws {
         for error in [Problem(status: .notFound), Problem(Self.type), Problem.rateLimitExceeded(retryAfter: 3)] as [any Error] + [Secret()] {
             let response = responder.response(for: error, to: request())
@@ -100,6 +127,9 @@ import Testing
         #expect(head.body.isEmpty)
         #expect(head.status == get.status)
         #expect(head.headerFields == get.headerFields)
+        // The length GET sends (RFC 9110 §8.6), not that of HEAD's empty body.
+        #expect(head.headerFields[.contentLength] == String(get.body.count))
+        #expect(get.body.count > 0)
     }
 
     @Test func renderingFailureGivesTheStaticFallback() throws {
