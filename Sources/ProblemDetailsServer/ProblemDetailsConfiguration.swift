@@ -37,6 +37,12 @@ public struct ProblemDetailsConfiguration: Sendable {
         self.acceptedMediaTypes = acceptedMediaTypes
     }
 
+    /// The request header fields that making a problem response reads, given the identity:
+    /// `Accept` and `Accept-Language` choose the representation and the language, and
+    /// `Content-Type` is named by a 415. An integration whose requests do not hold `HTTPFields`
+    /// converts only these.
+    package static let requestFieldNames: [HTTPField.Name] = [.accept, .acceptLanguage, .contentType]
+
     /// The problem for a framework's own HTTP error, such as Vapor's `Abort` or Hummingbird's
     /// `HTTPError`.
     ///

@@ -67,17 +67,23 @@ public struct ProblemReporting: Sendable {
     ///
     /// - Parameter problem: A resolved problem.
     public static func typeName(of problem: Problem) -> String {
-        // On the UTF-8 view: every problem response is counted under this name, and
-        // `Character`-wise suffix tests cost more than the rest of the reporting.
-        let type = problem.type
-        let bytes = type.utf8
-        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return type }
-        let marker = "/problems".utf8
-        guard bytes.distance(from: bytes.startIndex, to: slash) >= marker.count,
-            bytes[bytes.index(slash, offsetBy: -marker.count)..<slash].elementsEqual(marker)
-        else { return type }
-        let slug = bytes.index(after: slash)
-        return slug == bytes.endIndex ? type : String(type[slug...])
+        // On the UTF-8 bytes, by offset: every problem response is counted under this name, and
+        // `Character`-wise suffix tests, or even `String.Index` arithmetic, cost more than the
+        // rest of the reporting.
+        var type = problem.type
+        let marker: StaticString = "/problems/"
+        let slug: String? = type.withUTF8 { bytes in
+            guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")), slash + 1 < bytes.count,
+                slash + 1 >= marker.utf8CodeUnitCount
+            else { return nil }
+            let start = slash + 1 - marker.utf8CodeUnitCount
+            for offset in 0..<marker.utf8CodeUnitCount
+            where bytes[start + offset] != marker.utf8Start[offset] {
+                return nil
+            }
+            return String(decoding: bytes[(slash + 1)...], as: UTF8.self)
+        }
+        return slug ?? type
     }
 
     /// The level a problem is logged at.

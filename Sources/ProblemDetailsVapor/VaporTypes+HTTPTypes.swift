@@ -2,6 +2,7 @@
 import HTTPTypes
 import NIOCore
 import ProblemDetails
+import ProblemDetailsServer
 import Vapor
 
 extension HTTPFields {
@@ -28,8 +29,15 @@ extension HTTPHeaders {
 }
 
 extension HTTPRequest {
-    /// The parts of a Vapor request the problem responder reads: method, path and header fields.
+    /// The parts of a Vapor request the problem responder reads: method, path and the header
+    /// fields it looks at. Converting every field cost more than rendering the problem.
     init(_ request: Request) {
+        var headerFields = HTTPFields()
+        for name in ProblemDetailsConfiguration.requestFieldNames {
+            for value in request.headers[name.rawName] {
+                headerFields.append(HTTPField(name: name, value: value))
+            }
+        }
         // Read once: each read of `url.path` goes through Foundation's URLComponents and a
         // `replacingOccurrences`, the largest single cost of an error response.
         let path = request.url.path
@@ -38,7 +46,7 @@ extension HTTPRequest {
             scheme: nil,
             authority: nil,
             path: path.isEmpty ? "/" : path,
-            headerFields: HTTPFields(request.headers)
+            headerFields: headerFields
         )
     }
 }

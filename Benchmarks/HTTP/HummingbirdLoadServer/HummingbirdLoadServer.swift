@@ -13,7 +13,7 @@ import ProblemDetailsHummingbird
 @main
 enum HummingbirdLoadServer {
     static func main() async throws {
-        let options = try LoadServerOptions(CommandLine.arguments.dropFirst())
+        let options = LoadServerOptions.fromCommandLine()
         var logger = Logger(label: "hummingbird-load-server")
         logger.logLevel = options.logLevel
         let configuration = ApplicationConfiguration(address: .hostname("127.0.0.1", port: options.port))

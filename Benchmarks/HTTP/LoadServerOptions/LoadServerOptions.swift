@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Logging
 
 /// The load servers' command line: `--mode default|problems --port N --log-level LEVEL`.
@@ -8,6 +11,18 @@ public struct LoadServerOptions: Sendable {
     public var port = 8080
     /// The log level; `critical` by default, so that neither arm's logging dominates.
     public var logLevel = Logger.Level.critical
+
+    /// The options of this process's command line; a command line that cannot be read prints
+    /// the usage to standard error and exits with status 2, instead of trapping.
+    public static func fromCommandLine() -> LoadServerOptions {
+        do {
+            return try LoadServerOptions(CommandLine.arguments.dropFirst())
+        } catch {
+            var message = "\(error)\n"
+            message.withUTF8 { bytes in _ = write(2, bytes.baseAddress, bytes.count) }
+            exit(2)
+        }
+    }
 
     /// Reads the options.
     ///

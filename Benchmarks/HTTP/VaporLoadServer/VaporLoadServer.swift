@@ -13,7 +13,7 @@ import Vapor
 @main
 enum VaporLoadServer {
     static func main() async throws {
-        let options = try LoadServerOptions(CommandLine.arguments.dropFirst())
+        let options = LoadServerOptions.fromCommandLine()
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = options.logLevel

@@ -22,8 +22,17 @@ public struct ProblemRegistry: Sendable {
     /// Titles of `about:blank` problems in other languages: language tag → status code → title.
     public let localizedStatusTitles: [String: [Int: String]]
 
+    /// Every language the registry has titles in, the default first, then by tag.
+    ///
+    /// Worked out once, since every request with `Accept-Language` is matched against it.
+    public let languages: [String]
+
     private let indexBySlug: [String: Int]
     private let indexByURI: [String: Int]
+    /// The problem every error that is not a problem becomes, resolved once: it is the answer to
+    /// every crash, so to the floods of them too. A `var` only because resolving it takes the
+    /// finished registry; nothing changes it after `init`.
+    private var internalError: Problem
 
     /// Creates a registry, checking every declaration.
     ///
@@ -84,6 +93,16 @@ public struct ProblemRegistry: Sendable {
         }
         self.indexBySlug = bySlug
         self.indexByURI = byURI
+
+        var tags: Set<String> = []
+        for type in declared { tags.formUnion(type.localizedTitles.keys) }
+        tags.formUnion(localizedStatusTitles.keys)
+        tags.remove(defaultLanguage)
+        self.languages = [defaultLanguage] + tags.sorted()
+        // From the registered declaration, so that one replacing the built-in type's title is used.
+        self.internalError = Problem(.internalError)
+        let declaredInternalError = bySlug["internal-error"].map { declared[$0] } ?? .internalError
+        self.internalError = self.resolve(Problem(declaredInternalError))
     }
 
     private static func check(_ type: ProblemType, baseURI: String) throws(RegistrationError) {
@@ -172,15 +191,6 @@ public struct ProblemRegistry: Sendable {
         return nil
     }
 
-    /// Every language the registry has titles in, the default first.
-    public var languages: [String] {
-        var tags: Set<String> = []
-        for type in self.types { tags.formUnion(type.localizedTitles.keys) }
-        tags.formUnion(self.localizedStatusTitles.keys)
-        tags.remove(self.defaultLanguage)
-        return [self.defaultLanguage] + tags.sorted()
-    }
-
     // MARK: Making problems
 
     /// The problem an error is answered with: resolved, complete and safe to send.
@@ -202,14 +212,13 @@ public struct ProblemRegistry: Sendable {
         if let convertible = error as? any ProblemConvertible {
             return self.resolve(convertible.problem)
         }
-        var problem = Problem(.internalError)
-        if includingDebugInformation {
-            problem.extensions["debug"] = [
-                "error_type": .string(String(reflecting: Swift.type(of: error))),
-                "description": .string(String(describing: error)),
-            ]
-        }
-        return self.resolve(problem)
+        guard includingDebugInformation else { return self.internalError }
+        var problem = self.internalError
+        problem.extensions["debug"] = [
+            "error_type": .string(String(reflecting: Swift.type(of: error))),
+            "description": .string(String(describing: error)),
+        ]
+        return problem
     }
 
     /// Completes a problem for sending.

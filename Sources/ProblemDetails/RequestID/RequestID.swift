@@ -22,7 +22,7 @@ public struct RequestID: Sendable, Hashable, CustomStringConvertible {
     /// 128 bits from the system's secure generator in one system call where there is one:
     /// `SystemRandomNumberGenerator` asks the kernel once per 64 bits, and a request without an
     /// ID pays for every call.
-    private static func randomBits() -> (UInt64, UInt64) {
+    static func randomBits() -> (UInt64, UInt64) {
         #if canImport(Glibc) || canImport(Musl) || canImport(Darwin)
         var bits: (UInt64, UInt64) = (0, 0)
         let status = withUnsafeMutableBytes(of: &bits) { getentropy($0.baseAddress, $0.count) }
@@ -57,10 +57,16 @@ public struct RequestID: Sendable, Hashable, CustomStringConvertible {
 
     /// Creates a fresh random identifier of 32 lowercase hexadecimal characters.
     ///
-    /// The 128 random bits come from the system's cryptographically secure generator, so
-    /// identifiers are unique in practice and do not reveal how many requests were served.
+    /// The 128 bits are unpredictable: a keyed pseudorandom function of a counter, its key from
+    /// the system's cryptographically secure generator (the generator itself on systems without
+    /// atomics). Identifiers are unique and do not reveal how many requests were served.
     public static func generate() -> RequestID {
-        let (high, low) = Self.randomBits()
+        let (high, low) =
+            if #available(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2, *) {
+                RequestIDGenerator.shared.next()
+            } else {
+                Self.randomBits()
+            }
         let value = String(unsafeUninitializedCapacity: 32) { buffer in
             for index in 0..<32 {
                 let bits = index < 16 ? high : low

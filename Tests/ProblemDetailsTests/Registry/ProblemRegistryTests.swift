@@ -112,6 +112,20 @@ import Testing
         #expect(debug["error_type"]?.stringValue?.contains("DatabaseFailure") == true)
     }
 
+    @Test func theInternalErrorIsTheDeclaredOneAndNeverCarriesAnotherErrorsDebugMember() throws {
+        struct DatabaseFailure: Error {}
+        let registry = try ProblemRegistry(
+            baseURI: "https://api.example.com",
+            types: [ProblemType(slug: "internal-error", title: "Something broke", status: .internalServerError)]
+        )
+        _ = registry.problem(for: DatabaseFailure(), includingDebugInformation: true)
+        let problem = registry.problem(for: DatabaseFailure())
+        #expect(problem.title == "Something broke")
+        #expect(problem.status == .internalServerError)
+        #expect(problem.type == "https://api.example.com/problems/internal-error")
+        #expect(problem.extensions["debug"] == nil)
+    }
+
     @Test func convertibleErrorsGiveTheirOwnProblemWithHeaders() throws {
         struct OutOfCredit: ProblemConvertible {
             var problem: Problem {
