@@ -10,10 +10,11 @@ import Tracing
 /// response.
 ///
 /// For each request it reads `X-Request-ID`, `X-Correlation-ID` and `traceparent`
-/// (``RequestIdentity``), generating a request ID when the client sends no valid one, writes the
-/// ID into the logger's `hb.request.id` metadata, so that Hummingbird's `context.id` and every log
-/// line from here inwards carry the ID the response shows, and echoes the identifiers on every
-/// response, success or error. For each error it finds the
+/// (``RequestIdentity``), generating a request ID when the client sends no valid one. It writes
+/// the ID into the logger's `hb.request.id` metadata and binds that logger as swift-log's
+/// task-local `Logger.current`, so that Hummingbird's `context.id` and every log line from here
+/// inwards, through `context.logger` or `Logger.current`, carry the ID the response shows; and it
+/// echoes the identifiers on every response, success or error. For each error it finds the
 /// problem (Hummingbird's `HTTPError` and other `HTTPResponseError`s, an unknown route, a known
 /// path with the wrong method), asks the core ``ProblemResponder`` for the response and reports it
 /// through ``ProblemReporting``.
@@ -68,7 +69,9 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         var context = context
         context.logger[metadataKey: Self.requestIDMetadataKey] = .string(identity.requestID.value)
         do {
-            var response = try await next(request, context)
+            // Hummingbird binds its own logger, with its own ID, as swift-log's task-local
+            // `Logger.current`; handlers that log through it must see the ID the response shows.
+            var response = try await withLogger(context.logger) { _ in try await next(request, context) }
             identity.forEachResponseHeaderField { name, value in response.headers[name] = value }
             return response
         } catch {

@@ -60,6 +60,7 @@ import Testing
         router.addProblemDetails(registry, includingDebugInformation: debug)
         router.get("ok") { _, _ in "fine" }
         router.get("id") { _, context in context.id }
+        router.get("current-logger-id") { _, _ in Logger.current[metadataKey: "hb.request.id"]?.description ?? "none" }
         router.get("problem") { _, _ -> String in throw Problem(Self.outOfStock, detail: "None left.") }
         router.get("boom") { _, _ -> String in throw Secret() }
         router.get("http-error") { _, _ -> String in throw HTTPError(.badRequest, message: "The id is not a UUID.") }
@@ -125,6 +126,14 @@ import Testing
         #expect(echoed.commonPrefix(with: next).count < 16)
         let given = try await send(.get, "/id", headers: [RequestIdentity.requestIDField: "given-7"])
         #expect(String(buffer: given.body) == "given-7")
+    }
+
+    @Test func theTaskLocalLoggerCarriesTheEchoedRequestID() async throws {
+        let response = try await send(.get, "/current-logger-id")
+        let echoed = try #require(response.headers[RequestIdentity.requestIDField])
+        #expect(String(buffer: response.body) == echoed)
+        let given = try await send(.get, "/current-logger-id", headers: [RequestIdentity.requestIDField: "given-8"])
+        #expect(String(buffer: given.body) == "given-8")
     }
 
     @Test func thrownProblemsAreAnsweredAsProblems() async throws {
