@@ -225,10 +225,13 @@ let package = Package(
         ),
         // Test support: checks that documentation articles' code is code a test runs.
         .target(name: "ArticleCode", path: "Tests/ArticleCode"),
+        // Test support: what the tests run under (a sanitizer slows wall-clock limits down).
+        .target(name: "TestEnvironment", path: "Tests/TestEnvironment"),
         .testTarget(
             name: "ProblemDetailsTests",
             dependencies: [
                 "ArticleCode",
+                "TestEnvironment",
                 "ProblemDetails",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
@@ -287,6 +290,7 @@ let package = Package(
         .testTarget(
             name: "BookshelfContractTests",
             dependencies: [
+                "TestEnvironment",
                 "BookshelfContract",
                 "BookshelfVapor",
                 "BookshelfHummingbird",

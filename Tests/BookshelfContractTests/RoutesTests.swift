@@ -1,7 +1,8 @@
 import BookshelfContract
 import Foundation
-import Testing
 import HTTPTypes
+import Testing
+import TestEnvironment
 
 /// The contract's other routes, each showing one kind of problem.
 @Suite struct RoutesTests {

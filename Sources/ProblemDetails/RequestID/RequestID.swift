@@ -19,9 +19,9 @@ public struct RequestID: Sendable, Hashable, CustomStringConvertible {
     /// Long enough for UUIDs, trace IDs and prefixed variants of either.
     public static let maximumLength = 128
 
-    /// 128 bits from the system's secure generator in one system call where there is one:
-    /// `SystemRandomNumberGenerator` asks the kernel once per 64 bits, and a request without an
-    /// ID pays for every call.
+    /// 128 bits from the system's secure generator, in one system call where there is one
+    /// (`SystemRandomNumberGenerator` asks the kernel once per 64 bits): the key of
+    /// `RequestIDGenerator`, and every ID where that is unavailable.
     static func randomBits() -> (UInt64, UInt64) {
         #if canImport(Glibc) || canImport(Musl) || canImport(Darwin)
         var bits: (UInt64, UInt64) = (0, 0)
