@@ -85,6 +85,7 @@ let package = Package(
                 "ProblemDetails",
                 "ProblemDetailsServer",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Vapor", package: "vapor", condition: .when(traits: ["Vapor"])),
             ]
         ),

@@ -23,6 +23,15 @@ let package = Package(
             path: "Benchmarks/Codecs",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "Responding",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ProblemDetails", package: "swift-problem-details"),
+            ],
+            path: "Benchmarks/Responding",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         // The servers `HTTP/run` drives with wrk: each is both arms, the framework's default error
         // handling and ours, chosen by `--mode`.
         .target(

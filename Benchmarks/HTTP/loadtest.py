@@ -115,8 +115,21 @@ def table(rows, header):
         print(line(row))
 
 
-def verdict(value, target):
-    return f"{value:.3f} {'ok' if value >= target else 'MISSED'} (>= {target})"
+def verdict(value, target, spread=None):
+    text = f"{value:.3f} {'ok' if value >= target else 'MISSED'} (>= {target})"
+    if spread:
+        text += f" [{spread[0]:.2f}-{spread[1]:.2f}]"
+    return text
+
+
+def spread(numerators, denominators):
+    """The interquartile range of the ratios of the samples taken in the same round: how far one
+    round's ratio strays, which says how much a median ratio can be trusted on this machine."""
+    ratios = sorted(n["rps"] / d["rps"] for n, d in zip(numerators, denominators))
+    if len(ratios) < 4:
+        return (ratios[0], ratios[-1])
+    quartiles = statistics.quantiles(ratios, n=4)
+    return (quartiles[0], quartiles[2])
 
 
 def ratios(framework, binary, args):
@@ -162,12 +175,15 @@ def ratios(framework, binary, args):
     for name, *_ in SCENARIOS:
         default_rps, ours_rps = median("default", name, "rps"), median("problems", name, "rps")
         default_p99, ours_p99 = median("default", name, "p99"), median("problems", name, "p99")
+        versus_default_spread = spread(samples[("problems", name)], samples[("default", name)])
         if name == "happy path":
-            versus_default = verdict(ours_rps / default_rps, 0.98)
+            versus_default = verdict(ours_rps / default_rps, 0.98, versus_default_spread)
             versus_happy = "-"
         else:
-            versus_default = verdict(ours_rps / default_rps, 1.0)
-            versus_happy = verdict(ours_rps / happy_ours, 0.95)
+            versus_default = verdict(ours_rps / default_rps, 1.0, versus_default_spread)
+            versus_happy = verdict(
+                ours_rps / happy_ours, 0.95, spread(samples[("problems", name)], samples[("problems", "happy path")])
+            )
         rows.append([
             name,
             f"{default_rps:,.0f}",
@@ -184,7 +200,8 @@ def ratios(framework, binary, args):
     print()
     print(
         f"{framework}: wrk -t{args.threads} -c{args.connections} -d{args.duration}s, "
-        f"{args.rounds} rounds, medians, log level {args.log_level}, socket errors {socket_errors}"
+        f"{args.rounds} rounds, medians, log level {args.log_level}, socket errors {socket_errors}; "
+        f"[brackets]: interquartile range of the same round's ratios"
     )
     table(rows, [
         "scenario", "default req/s", "ours req/s", "ours/default", "ours/ours happy",

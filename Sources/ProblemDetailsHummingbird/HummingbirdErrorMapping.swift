@@ -20,7 +20,8 @@ enum HummingbirdErrorMapping {
     ) -> (error: any Error, isUnknownRoute: Bool) {
         // Concrete types first: casting to one compares type metadata, casting to a protocol
         // looks the conformance up, and `HTTPError` is the error the router and most handlers
-        // throw.
+        // throw. A `ProblemConvertible` error is left to the registry, which casts every error to
+        // it anyway; checking here as well cost an unknown error a third failed lookup.
         switch error {
         case let problem as Problem:
             return (problem, false)
@@ -37,9 +38,9 @@ enum HummingbirdErrorMapping {
                 request: request.head
             )
             return (problem, false)
-        case let convertible as any ProblemConvertible:
-            return (convertible, false)
         case let responseError as any HTTPResponseError:
+            // An error that says which problem it is wins over what its status would say.
+            if responseError is any ProblemConvertible { return (error, false) }
             // Other response errors carry no reason we can read, but their responses carry header
             // fields worth keeping, such as a `WWW-Authenticate` challenge.
             let headers = (try? responseError.response(from: request, context: context).headers) ?? [:]
@@ -51,9 +52,11 @@ enum HummingbirdErrorMapping {
             )
             return (problem, false)
         default:
-            // Request bodies fail as problems (`ProblemRequestDecoder`) or `HTTPError`s
-            // (Hummingbird's `request.decode`), so a `DecodingError` here comes from decoding
-            // something else, such as an upstream response: the server's failure, a safe 500.
+            // `ProblemConvertible` errors, answered by the registry with their own problems, and
+            // unknown ones. Request bodies fail as problems (`ProblemRequestDecoder`) or as
+            // `HTTPError`s (Hummingbird's `request.decode`), so a `DecodingError` here comes from
+            // decoding something else, such as an upstream response: the server's failure, a safe
+            // 500.
             return (error, false)
         }
     }

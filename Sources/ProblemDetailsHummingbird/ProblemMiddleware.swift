@@ -96,14 +96,19 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             routeMethods: self.routeMethods,
             configuration: self.configuration
         )
+        // Read before the configuration is: reading them runs code the optimizer cannot see
+        // through, and to keep the configuration safe meanwhile it copied the whole of it, about
+        // 0.3 µs of a 44 µs error response.
+        let logger = context.logger
+        let serviceContext = ServiceContext.current ?? .topLevel
         let problemResponse = self.configuration.response(
             for: mapped,
             thrown: error,
             to: request.head,
             identity: identity,
             isUnknownRoute: isUnknownRoute,
-            logger: context.logger,
-            context: ServiceContext.current ?? .topLevel
+            logger: logger,
+            context: serviceContext
         )
         return Response(problemResponse)
     }

@@ -1,5 +1,6 @@
 #if Vapor
 import HTTPTypes
+import Logging
 import ProblemDetails
 import ProblemDetailsServer
 public import Vapor
@@ -9,8 +10,9 @@ public import Vapor
 ///
 /// For each request it reads `X-Request-ID`, `X-Correlation-ID` and `traceparent`
 /// (``RequestIdentity``), falling back to Vapor's own `Request.id`, puts the request ID in the
-/// request logger's metadata, and echoes the
-/// identifiers on every response, success or error. For each error it finds the problem (see
+/// request logger's metadata, binds that logger as swift-log's task-local `Logger.current` for the
+/// rest of the chain, and echoes the identifiers on every response, success or error. For each
+/// error it finds the problem (see
 /// ``VaporErrorMapping``), asks the core ``ProblemResponder`` for the response (negotiation,
 /// localisation, `Vary`, `HEAD`), and reports it through ``ProblemReporting``.
 /// ``Application/useProblemDetails(_:representations:reporting:includingDebugInformation:)`` installs it.
@@ -18,7 +20,11 @@ public import Vapor
 /// It is an `EventLoopFuture` middleware, not an `AsyncMiddleware`, on purpose: an async one moves
 /// every request off the event loop and back, which cost a plain-text route about a quarter of
 /// its throughput in `Benchmarks/HTTP/run` (0.76 of Vapor's default, against 0.96–1.03 now).
-public struct ProblemMiddleware: Middleware {
+///
+/// It is a class, as Vapor's own `ErrorMiddleware` is, because every request's completion callback
+/// captures it: a reference is one retain, while a struct holding the configuration and the route
+/// table was copied field by field, about 0.5 µs of a plain-text response.
+public final class ProblemMiddleware: Middleware, Sendable {
     let configuration: ProblemDetailsConfiguration
     let routeMethods: RouteMethodTable
 
@@ -48,16 +54,26 @@ public struct ProblemMiddleware: Middleware {
         if identity.requestID.value != request.id {
             request.logger[metadataKey: "request-id"] = .string(identity.requestID.value)
         }
-        // A problem response carries the identifiers already (the core's responder writes them),
-        // so only successes get them here.
-        return next.respond(to: request)
-            .map { response in
+        // Vapor never binds swift-log's task-local `Logger.current`, so handlers that log through
+        // it would write no request ID at all. An async route runs in a task made within this
+        // call, and a task inherits the task-locals bound where it is made.
+        let response = withLogger(request.logger) { _ in next.respond(to: request) }
+        // One callback and one promise, where `map` then `recover` made two of each.
+        let promise = request.eventLoop.makePromise(of: Response.self)
+        response.whenComplete { result in
+            switch result {
+            case .success(let response):
+                // A problem response carries the identifiers already (the core's responder writes
+                // them), so only successes get them here.
                 identity.forEachResponseHeaderField { name, value in
                     response.headers.replaceOrAdd(name: name.rawName, value: value)
                 }
-                return response
+                promise.succeed(response)
+            case .failure(let error):
+                promise.succeed(self.response(for: error, to: request, identity: identity))
             }
-            .recover { error in self.response(for: error, to: request, identity: identity) }
+        }
+        return promise.futureResult
     }
 
     private func response(for error: any Error, to request: Request, identity: RequestIdentity) -> Response {

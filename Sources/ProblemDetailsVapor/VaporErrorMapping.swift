@@ -16,29 +16,33 @@ enum VaporErrorMapping {
         configuration: ProblemDetailsConfiguration
     ) -> (error: any Error, isUnknownRoute: Bool) {
         // Concrete types first: casting to one compares type metadata, casting to a protocol
-        // looks the conformance up, and Vapor's `Abort` is the error most handlers throw.
+        // looks the conformance up, and Vapor's `Abort` is the error most handlers throw. A
+        // `ProblemConvertible` error is left to the registry, which casts every error to it
+        // anyway; checking here first as well cost an unknown error a third failed lookup. The
+        // cases an application could also make `ProblemConvertible` ask once they match, so that
+        // its own problem still wins.
         switch error {
         case let problem as Problem:
             return (problem, false)
         case let abort as Abort:
             return (Self.problem(for: abort, head: head, configuration: configuration), false)
-        case let convertible as any ProblemConvertible:
-            return (convertible, false)
-        case is RouteNotFound:
+        case is RouteNotFound where !(error is any ProblemConvertible):
             let (problem, isUnknownRoute) = routeMethods.problem(forUnmatched: head.method, path: head.path ?? "/")
             return (problem, isUnknownRoute)
-        case let decoding as DecodingError:
+        case let decoding as DecodingError where !(error is any ProblemConvertible):
             // Foundation reports some values that do not fit as corrupted data at the root, like a
             // syntax error; the core re-reads the body to tell a 400 from a 422.
             if let body = request.body.data {
                 return (Problem.decodingFailed(decoding, body: body.readableBytesView), false)
             }
             return (Problem.validationFailed(decoding: decoding), false)
-        case let validations as ValidationsError:
+        case let validations as ValidationsError where !(error is any ProblemConvertible):
             return (Problem.validationFailed(validations.failures.map(Self.violation)), false)
-        case let abort as any AbortError:
+        case let abort as any AbortError where !(error is any ProblemConvertible):
             return (Self.problem(for: abort, head: head, configuration: configuration), false)
         default:
+            // `ProblemConvertible` errors, answered by the registry with their own problems, and
+            // unknown ones.
             return (error, false)
         }
     }

@@ -35,6 +35,17 @@ import Testing
         }
     }
 
+    /// A response error that also says which problem it is, as an application's own error type
+    /// might.
+    struct ConvertibleChallengeError: HTTPResponseError, ProblemConvertible {
+        var status: HTTPResponse.Status { .unauthorized }
+        var problem: Problem { Problem(ProblemMiddlewareTests.outOfStock, detail: "Its own problem.") }
+
+        func response(from request: Request, context: some RequestContext) throws -> Response {
+            Response(status: .unauthorized)
+        }
+    }
+
     struct SmallContext: RequestContext {
         var coreContext: CoreRequestContextStorage
         var requestDecoder: ProblemRequestDecoder { ProblemRequestDecoder() }
@@ -68,6 +79,7 @@ import Testing
             throw HTTPError(.badGateway, message: "upstream 10.0.0.3 refused")
         }
         router.get("unauthorized") { _, _ -> String in throw ChallengeError() }
+        router.get("convertible-challenge") { _, _ -> String in throw ConvertibleChallengeError() }
         router.get("limited") { _, _ -> String in throw Problem.rateLimitExceeded(retryAfter: 30) }
         router.post("books") { request, context -> String in
             try await request.decodeStrictly(as: BookInput.self, context: context).title
@@ -190,6 +202,13 @@ import Testing
         #expect(response.headers[.wwwAuthenticate] == "Bearer realm=\"test\"")
         #expect(response.headers[.contentType] == "application/problem+json")
         #expect(problem(response).type == "https://api.example.com/problems/unauthorized")
+    }
+
+    @Test func aResponseErrorThatIsProblemConvertibleIsAnsweredWithItsOwnProblem() async throws {
+        let response = try await send(.get, "/convertible-challenge")
+        #expect(response.status == .conflict)
+        #expect(problem(response).type == "https://api.example.com/problems/out-of-stock")
+        #expect(problem(response).detail == "Its own problem.")
     }
 
     @Test func retryAfterHeaderAndMemberAgree() async throws {

@@ -13,6 +13,14 @@ import VaporTesting
         var description: String { "SECRET-7f3a: INSERT INTO books failed at /srv/app/Sources/App/db.swift:42" }
     }
 
+    /// One of Vapor's errors that also says which problem it is, as an application's own error
+    /// type might.
+    struct ConvertibleAbort: AbortError, ProblemConvertible {
+        var status: HTTPResponseStatus { .unauthorized }
+        var reason: String { "Vapor's reason." }
+        var problem: Problem { Problem(ProblemMiddlewareTests.outOfStock, detail: "Its own problem.") }
+    }
+
     struct BookInput: Content, InputValidating {
         var title: String
         var year: Int
@@ -47,6 +55,10 @@ import VaporTesting
         app.get("ok") { _ in "fine" }
         app.get("id") { req in req.id }
         app.get("identity") { req in req.problemIdentity?.requestID.value ?? "none" }
+        app.get("current-logger-id") { _ async -> String in
+            Logger.current[metadataKey: "request-id"]?.description ?? "none"
+        }
+        app.get("convertible-abort") { _ -> String in throw ConvertibleAbort() }
         app.get("problem") { _ -> String in throw Problem(Self.outOfStock, detail: "None left.") }
         app.get("boom") { _ -> String in throw Secret() }
         app.get("abort") { _ -> String in throw Abort(.badRequest, reason: "The id is not a UUID.") }
@@ -111,6 +123,34 @@ import VaporTesting
             let echoed = try #require(response.headers.first(name: "X-Request-ID"))
             #expect(response.body.string == echoed)
             #expect(RequestID(validating: echoed) != nil)
+        }
+    }
+
+    /// In memory the route runs within the test's task; over HTTP, from an event loop thread with
+    /// no task at all: both must see the binding.
+    @Test(arguments: [false, true])
+    func theTaskLocalLoggerCarriesTheEchoedRequestID(overHTTP: Bool) async throws {
+        try await withApp(configure: Self.configure) { app in
+            let tester = try overHTTP ? app.testing(method: .running(hostname: "127.0.0.1", port: 0)) : app.testing()
+            for headers: HTTPHeaders in [[:], ["X-Request-ID": "given-8"], ["X-Request-ID": "not valid!"]] {
+                try await tester.test(.GET, "current-logger-id", headers: headers) { response in
+                    let echoed = try #require(response.headers.first(name: "X-Request-ID"))
+                    #expect(response.body.string == echoed, "\(headers)")
+                    switch headers.first(name: "X-Request-ID") {
+                    case "given-8": #expect(echoed == "given-8")
+                    case let given?: #expect(echoed != given)
+                    case nil: break
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func anAbortErrorThatIsProblemConvertibleIsAnsweredWithItsOwnProblem() async throws {
+        try await test(.GET, "convertible-abort") { response in
+            #expect(response.status == .conflict)
+            #expect(problem(response).type == "https://api.example.com/problems/out-of-stock")
+            #expect(problem(response).detail == "Its own problem.")
         }
     }
 

@@ -22,18 +22,7 @@ extension Problem {
         headers: HTTPFields = [:]
     ) -> Problem {
         let status: HTTPResponse.Status = (400...599).contains(status.code) ? status : .internalServerError
-        var problem: Problem
-        switch status.code {
-        case 401: problem = Problem(.unauthorized)
-        case 403: problem = Problem(.forbidden)
-        case 409: problem = Problem(.conflict)
-        case 415: problem = Problem(.unsupportedMediaType)
-        case 429: problem = Problem(.rateLimitExceeded)
-        case 500: problem = Problem(.internalError)
-        case 503: problem = Problem(.serviceUnavailable)
-        case 504: problem = Problem(.timeout)
-        default: problem = Problem(status: status)
-        }
+        var problem = Self.builtIn(for: status)
         if status.kind == .clientError, let reason, !reason.isEmpty, !StatusTitle.isPhrase(reason, of: status.code),
             !StatusTitle.equalIgnoringASCIICase(reason, status.reasonPhrase)
         {
@@ -44,5 +33,22 @@ extension Problem {
         fields[.contentLength] = nil
         problem.headers = fields
         return problem
+    }
+
+    // Returned from each case rather than assigned to a variable in a switch: assigned, every
+    // branch's problem was copied and the original destroyed.
+    /// The problem of the built-in type for a status, or `about:blank` with it.
+    private static func builtIn(for status: HTTPResponse.Status) -> Problem {
+        switch status.code {
+        case 401: Problem(.unauthorized)
+        case 403: Problem(.forbidden)
+        case 409: Problem(.conflict)
+        case 415: Problem(.unsupportedMediaType)
+        case 429: Problem(.rateLimitExceeded)
+        case 500: Problem(.internalError)
+        case 503: Problem(.serviceUnavailable)
+        case 504: Problem(.timeout)
+        default: Problem(status: status)
+        }
     }
 }

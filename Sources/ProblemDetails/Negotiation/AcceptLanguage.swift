@@ -44,24 +44,22 @@ public struct AcceptLanguage: Sendable, Hashable {
             return rest.isEmpty || rest.first == UInt8(ascii: "-")
         }
 
-        /// The range followed by the ever shorter ranges that lookup falls back to: `de-CH-1996`,
-        /// `de-CH`, `de`. A single-character subtag left at the end is removed with the subtag
-        /// after it, since it only introduces that subtag.
+        /// The next shorter range that lookup falls back to, or `nil` after the last: `de-CH-1996`
+        /// gives `de-CH`, which gives `de`. A single-character subtag left at the end is removed
+        /// with the subtag after it, since it only introduces that subtag.
         ///
         /// https://www.rfc-editor.org/rfc/rfc4647#section-3.4
-        fileprivate var lookupFallbacks: [String] {
-            var fallbacks = [self.key]
-            var remaining = Substring(self.key)
-            while let hyphen = remaining.lastIndex(of: "-") {
-                remaining = remaining[..<hyphen]
-                if let previousHyphen = remaining.lastIndex(of: "-"),
-                    remaining.distance(from: previousHyphen, to: remaining.endIndex) == 2
-                {
-                    remaining = remaining[..<previousHyphen]
-                }
-                fallbacks.append(String(remaining))
+        fileprivate static func lookupFallback(after range: Substring) -> Substring? {
+            guard let hyphen = range.lastIndex(of: "-") else {
+                return nil
             }
-            return fallbacks
+            let shorter = range[..<hyphen]
+            if let previousHyphen = shorter.lastIndex(of: "-"),
+                shorter.distance(from: previousHyphen, to: shorter.endIndex) == 2
+            {
+                return shorter[..<previousHyphen]
+            }
+            return shorter
         }
     }
 
@@ -111,6 +109,8 @@ public struct AcceptLanguage: Sendable, Hashable {
     public init(parsing string: String) {
         var text = string
         var ranges: [Range] = []
+        // Browsers send two to four elements: room for them at once, rather than growing to it.
+        ranges.reserveCapacity(4)
         text.withUTF8 { bytes in
             MediaType.Scanner.forEachListElement(in: bytes, maximumCount: Self.maximumElementCount) { scanner in
                 guard scanner.remainingCount <= Self.maximumElementLength,
@@ -143,7 +143,10 @@ public struct AcceptLanguage: Sendable, Hashable {
     /// - Parameters:
     ///   - available: The language tags the server can produce, most preferred first.
     public func bestMatch(among available: [String]) -> String? {
-        let candidates = available.map { $0.lowercased() }
+        // Every error response in a language negotiates one, so this allocates as little as it
+        // can: the tags are lowercased only when one is not, and the ranges are visited in order
+        // of weight without sorting them into a new array, and their fallbacks without a list.
+        let candidates = available.contains(where: Self.hasUppercase) ? available.map { $0.lowercased() } : available
         let isExcluded = candidates.map { self.excludes($0) }
 
         func firstAvailable(where isMatch: (String) -> Bool) -> String? {
@@ -156,31 +159,55 @@ public struct AcceptLanguage: Sendable, Hashable {
         guard !self.ranges.isEmpty else {
             return firstAvailable { _ in true }
         }
-        let acceptable = self.ranges.enumerated()
-            .filter { $0.element.quality > 0 }
-            .sorted { first, second in
-                first.element.quality != second.element.quality
-                    ? first.element.quality > second.element.quality
-                    : first.offset < second.offset
-            }
-            .map(\.element)
-        for range in acceptable {
+        var previous: (offset: Int, quality: Double)?
+        while let next = self.acceptableRange(after: previous) {
+            previous = (next, self.ranges[next].quality)
+            let range = self.ranges[next]
             if range.key == "*" {
                 if let match = firstAvailable(where: { _ in true }) {
                     return match
                 }
                 continue
             }
-            for fallback in range.lookupFallbacks {
-                if let match = firstAvailable(where: { $0 == fallback }) {
+            var fallback: Substring? = Substring(range.key)
+            while let current = fallback {
+                if let match = firstAvailable(where: { $0 == current }) {
                     return match
                 }
+                fallback = Range.lookupFallback(after: current)
             }
             if let match = firstAvailable(where: { range.filters($0) }) {
                 return match
             }
         }
         return nil
+    }
+
+    /// The offset of the range with weight above 0 that comes after `previous` when the ranges
+    /// are ordered by weight, highest first, ties in the order given; the first when `previous`
+    /// is `nil`, and `nil` after the last.
+    ///
+    /// Visiting all of them this way is quadratic in their number, which ``maximumElementCount``
+    /// bounds at 64: at most 4,096 steps for a hostile field, against a few for a real one.
+    private func acceptableRange(after previous: (offset: Int, quality: Double)?) -> Int? {
+        var best: Int?
+        for (offset, range) in self.ranges.enumerated() where range.quality > 0 {
+            if let previous,
+                range.quality > previous.quality || (range.quality == previous.quality && offset <= previous.offset)
+            {
+                continue
+            }
+            if let best, self.ranges[best].quality >= range.quality {
+                continue
+            }
+            best = offset
+        }
+        return best
+    }
+
+    /// Whether lowercasing could change the tag: it has an ASCII capital or a byte outside ASCII.
+    private static func hasUppercase(_ tag: String) -> Bool {
+        tag.utf8.contains { ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || $0 >= 0x80 }
     }
 
     /// Whether the most specific range that filters the lowercased tag has weight 0.

@@ -227,7 +227,7 @@ public struct ProblemRegistry: Sendable {
     /// from the registered type; a status that is missing with no registered type, or is not 4xx
     /// or 5xx, becomes 500; and `retry_after` and `Retry-After` are made equal.
     /// - Parameter problem: A problem, as thrown.
-    public func resolve(_ problem: Problem) -> Problem {
+    public func resolve(_ problem: consuming Problem) -> Problem {
         var problem = problem
         if problem.type.hasPrefix(ProblemType.documentationPath) {
             problem.type = self.baseURI + problem.type
@@ -265,21 +265,29 @@ public struct ProblemRegistry: Sendable {
     ///   - problem: A resolved problem.
     ///   - language: A language tag from ``languages``, or `nil` for the default.
     public func localization(of problem: Problem, in language: String?) -> (problem: Problem, language: String) {
-        guard let language, language != self.defaultLanguage else { return (problem, self.defaultLanguage) }
         var problem = problem
+        let language = self.localize(&problem, in: language)
+        return (problem, language)
+    }
+
+    /// Puts a problem's title in a language, and returns the language its title is then in; see
+    /// ``localization(of:in:)``.
+    // In place: every problem response is localized, and passing the problem in and out copied it.
+    func localize(_ problem: inout Problem, in language: String?) -> String {
+        guard let language, language != self.defaultLanguage else { return self.defaultLanguage }
         if problem.isAboutBlank {
             guard problem.explicitTitle == nil, let code = problem.status?.code,
                 let title = self.localizedStatusTitles[language]?[code]
-            else { return (problem, self.defaultLanguage) }
+            else { return self.defaultLanguage }
             problem.explicitTitle = title
-            return (problem, language)
+            return language
         }
         guard let type = self.type(forURI: problem.type),
             problem.explicitTitle == nil || problem.explicitTitle == type.title,
             let title = type.localizedTitle(in: language)
-        else { return (problem, self.defaultLanguage) }
+        else { return self.defaultLanguage }
         problem.explicitTitle = title
-        return (problem, language)
+        return language
     }
 
     /// Every member name of every registered type that goes against RFC 9457's naming advice.

@@ -27,6 +27,12 @@ public struct ProblemType: Sendable, Hashable {
 
     let identifier: Identifier
 
+    // Stored, not derived: every problem made from a type starts from it, and joining the path
+    // and the slug allocated a string on every error response.
+    /// The URI reference problems of this type carry before a registry resolves them:
+    /// `/problems/{slug}` for a type declared by slug, else its own URI.
+    public let reference: String
+
     /// A short summary of the type, the same for every occurrence except for localisation.
     public var title: String
     /// The status code every problem of this type has.
@@ -60,6 +66,7 @@ public struct ProblemType: Sendable, Hashable {
         localizedTitles: [String: String] = [:]
     ) {
         self.identifier = .slug(slug)
+        self.reference = ProblemType.documentationPath + slug
         self.title = title
         self.status = status
         self.summary = summary
@@ -89,6 +96,7 @@ public struct ProblemType: Sendable, Hashable {
         localizedTitles: [String: String] = [:]
     ) {
         self.identifier = .uri(uri)
+        self.reference = uri
         self.title = title
         self.status = status
         self.summary = summary
@@ -103,14 +111,6 @@ public struct ProblemType: Sendable, Hashable {
         return nil
     }
 
-    /// The URI reference problems of this type carry before a registry resolves them:
-    /// `/problems/{slug}` for a type declared by slug, else its own URI.
-    public var reference: String {
-        switch self.identifier {
-        case .slug(let slug): ProblemType.documentationPath + slug
-        case .uri(let uri): uri
-        }
-    }
 
     /// The title in a language, falling back to ``title``.
     ///

@@ -42,7 +42,8 @@ public struct ProblemRepresentations: Sendable {
     ///
     /// - Parameter accept: The `Accept` field value, or `nil` when the request had none.
     public func renderer(forAccept accept: String?) -> any ProblemRenderer {
-        guard let accept, !accept.isEmpty else { return self.renderers[0] }
+        // `*/*`, what curl and most HTTP libraries send, ranks every renderer alike: the first wins.
+        guard let accept, !accept.isEmpty, accept != "*/*" else { return self.renderers[0] }
         return Accept(parsing: accept).preferred(among: self.renderers) { $0.mediaTypes } ?? self.renderers[0]
     }
 }

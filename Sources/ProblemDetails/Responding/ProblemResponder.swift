@@ -61,11 +61,7 @@ public struct ProblemResponder: Sendable {
         problem.requestID = identity.requestID.value
         if let traceParent = identity.traceParent { problem.traceID = traceParent.traceID }
 
-        let language: String
-        (problem, language) = self.registry.localization(
-            of: problem,
-            in: self.language(for: request.headerFields[.acceptLanguage])
-        )
+        let language = self.registry.localize(&problem, in: self.language(for: request.headerFields[.acceptLanguage]))
         let renderer = self.representations.renderer(forAccept: request.headerFields[.accept])
         let status = problem.status ?? .internalServerError
 
@@ -110,7 +106,11 @@ public struct ProblemResponder: Sendable {
     ///
     /// - Parameter acceptLanguage: The field value, or `nil` when the request had none.
     public func language(for acceptLanguage: String?) -> String {
-        guard let acceptLanguage, !acceptLanguage.isEmpty else { return self.registry.defaultLanguage }
+        // With one language there is nothing to choose, and browsers send the field with every
+        // request: parsing and matching it cost 11 allocations and 1.9 µs (Benchmarks/Responding).
+        guard let acceptLanguage, !acceptLanguage.isEmpty, self.registry.languages.count > 1 else {
+            return self.registry.defaultLanguage
+        }
         return AcceptLanguage(parsing: acceptLanguage).bestMatch(among: self.registry.languages)
             ?? self.registry.defaultLanguage
     }

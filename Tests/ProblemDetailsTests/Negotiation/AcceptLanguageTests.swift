@@ -1,4 +1,5 @@
 import ProblemDetails
+import PropertyBased
 import Testing
 
 @Suite struct AcceptLanguageTests {
@@ -139,6 +140,66 @@ import Testing
         ]
         for field in fields {
             _ = self.bestMatch(for: field, among: available)
+        }
+    }
+
+    // MARK: Against a plain implementation
+
+    /// RFC 4647 lookup and filtering as plainly as they can be written, sorting the ranges and
+    /// listing each one's fallbacks: `bestMatch` does the same work without those allocations.
+    private static func plainBestMatch(for accept: AcceptLanguage, among available: [String]) -> String? {
+        func filters(_ range: String, _ tag: String) -> Bool {
+            tag == range || tag.hasPrefix(range + "-")
+        }
+        func excludes(_ tag: String) -> Bool {
+            let filtering = accept.ranges.filter { $0.language != "*" && filters($0.language.lowercased(), tag) }
+            return filtering.max { $0.language.utf8.count < $1.language.utf8.count }?.quality == 0
+        }
+        let candidates = available.map { $0.lowercased() }
+        let allowed = candidates.indices.filter { !excludes(candidates[$0]) }
+        func first(where isMatch: (String) -> Bool) -> String? {
+            allowed.first { isMatch(candidates[$0]) }.map { available[$0] }
+        }
+        guard !accept.ranges.isEmpty else { return first { _ in true } }
+        let ordered = accept.ranges.enumerated().filter { $0.element.quality > 0 }
+            .sorted { ($0.element.quality, -$0.offset) > ($1.element.quality, -$1.offset) }
+        for (_, range) in ordered {
+            let key = range.language.lowercased()
+            if key == "*" {
+                if let match = first(where: { _ in true }) { return match }
+                continue
+            }
+            var fallbacks = [key]
+            var remaining = Substring(key)
+            while let hyphen = remaining.lastIndex(of: "-") {
+                remaining = remaining[..<hyphen]
+                if let previous = remaining.lastIndex(of: "-"), remaining.distance(from: previous, to: remaining.endIndex) == 2 {
+                    remaining = remaining[..<previous]
+                }
+                fallbacks.append(String(remaining))
+            }
+            for fallback in fallbacks {
+                if let match = first(where: { $0 == fallback }) { return match }
+            }
+            if let match = first(where: { filters(key, $0) }) { return match }
+        }
+        return nil
+    }
+
+    static let range = zip(
+        Gen.element(of: ["de", "DE-ch", "de-CH-1996", "de-x-a", "en", "en-GB", "fr", "zh-Hant-TW", "pt", "*"]).map { $0! },
+        Gen.element(of: ["", ";q=0", ";q=0.1", ";q=0.5", ";q=0.5", ";q=1"]).map { $0! }
+    ).map { $0 + $1 }
+    static let offers = Gen.element(of: ["en", "de", "de-CH", "pt-BR", "fr-CA", "zh-Hant", "de-CH-1996"])
+        .map { $0! }.array(of: 0...5)
+
+    @Test func choosesWhatThePlainImplementationChooses() async {
+        await propertyCheck(count: 2_000, input: Self.range.array(of: 0...6), Self.offers) { ranges, offers in
+            let accept = AcceptLanguage(parsing: ranges.joined(separator: ", "))
+            #expect(
+                accept.bestMatch(among: offers) == Self.plainBestMatch(for: accept, among: offers),
+                "\(ranges) among \(offers)"
+            )
         }
     }
 }

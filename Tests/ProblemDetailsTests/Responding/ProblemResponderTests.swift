@@ -173,3 +173,26 @@ extension ProblemResponderTests {
         }
     }
 }
+
+extension ProblemResponderTests {
+    /// The shortcuts for the commonest field values must choose what full negotiation chooses.
+    @Test func aSingleLanguageRegistryAnswersEveryAcceptLanguageInItsLanguage() throws {
+        let english = ProblemResponder(registry: try ProblemRegistry(baseURI: "https://api.example.com"))
+        #expect(english.registry.languages == ["en"])
+        for field in ["de", "en-GB, en;q=0.9", "*", "en;q=0", "fr-CH, *;q=0", "!!"] {
+            #expect(english.language(for: field) == "en", "\(field)")
+            let response = english.response(for: Problem(status: .notFound), to: request([.acceptLanguage: field]))
+            #expect(response.headerFields[.contentLanguage] == "en", "\(field)")
+        }
+        let german = ProblemResponder(registry: try ProblemRegistry(baseURI: "https://api.example.com", defaultLanguage: "de"))
+        #expect(german.language(for: "en-GB, en;q=0.9") == "de")
+    }
+
+    @Test func anyMediaTypeGetsTheFirstRepresentationWhicheverItIs() throws {
+        let otherFirst = ProblemRepresentations([FailingRenderer(), ProblemJSONEncoder()])
+        #expect(otherFirst.renderer(forAccept: "*/*") is FailingRenderer)
+        #expect(otherFirst.renderer(forAccept: " */* ") is FailingRenderer)
+        #expect(ProblemRepresentations.standard.renderer(forAccept: "*/*") is ProblemJSONEncoder)
+        #expect(ProblemRepresentations.standard.renderer(forAccept: "*/*;q=0, text/html") is ProblemHTMLRenderer)
+    }
+}
