@@ -22,7 +22,10 @@ public struct ProblemHTMLRenderer: ProblemRenderer {
     public var contentType: String { HTMLPage.contentType }
 
     /// `text/html`, and `application/xhtml+xml`, which browsers list next to it.
-    public var mediaTypes: [MediaType] { [.html, .xhtml] }
+    public var mediaTypes: [MediaType] { Self.offeredMediaTypes }
+
+    // Stored once: negotiation asks every renderer for its media types on each response.
+    private static let offeredMediaTypes: [MediaType] = [.html, .xhtml]
 
     /// The problem as an HTML page in the context's language.
     ///

@@ -94,6 +94,8 @@ public struct Accept: Sendable, Hashable {
     public init(parsing string: String) {
         var text = string
         var ranges: [Range] = []
+        // Clients send one to five elements: room for most at once, rather than growing to it.
+        ranges.reserveCapacity(4)
         text.withUTF8 { bytes in
             MediaType.Scanner.forEachListElement(in: bytes, maximumCount: Self.maximumElementCount) { scanner in
                 guard scanner.remainingCount <= Self.maximumElementLength,

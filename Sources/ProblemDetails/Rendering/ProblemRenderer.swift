@@ -40,7 +40,10 @@ extension ProblemJSONEncoder: ProblemRenderer {
     public var contentType: String { "application/problem+json" }
 
     /// `application/problem+json` and `application/json`.
-    public var mediaTypes: [MediaType] { [.problemJSON, .json] }
+    public var mediaTypes: [MediaType] { Self.offeredMediaTypes }
+
+    // Stored once: negotiation asks every renderer for its media types on each response.
+    private static let offeredMediaTypes: [MediaType] = [.problemJSON, .json]
 
     /// The problem as JSON; the context is not needed.
     ///

@@ -102,6 +102,8 @@ extension Violation {
     /// The violation as an item of the `errors` member: `{"detail", "pointer"|"parameter"|"header"}`.
     public var extensionValue: ExtensionValue {
         var object = ExtensionValue.Object()
+        // Two members at most: room for both at once, rather than growing to it.
+        object.reserveCapacity(2)
         object.appendUnchecked("detail", .string(self.detail))
         switch self.location?.kind {
         case .pointer(let pointer): object.appendUnchecked("pointer", .string(pointer.fragment))

@@ -93,7 +93,10 @@ extension ProblemXMLEncoder: ProblemRenderer {
     ///
     /// A client that accepts generic XML can read a problem document, as RFC 9457 §3 allows for
     /// the generic JSON type.
-    public var mediaTypes: [MediaType] { [.problemXML, .xml, .textXML] }
+    public var mediaTypes: [MediaType] { Self.offeredMediaTypes }
+
+    // Stored once: negotiation asks every renderer for its media types on each response.
+    private static let offeredMediaTypes: [MediaType] = [.problemXML, .xml, .textXML]
 
     /// The problem as XML; the context is not needed.
     ///
