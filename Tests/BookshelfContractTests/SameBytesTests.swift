@@ -1,6 +1,7 @@
 import BookshelfContract
 import Foundation
 import HTTPTypes
+import TestEnvironment
 import Testing
 
 /// The two apps answer the same request with the same status, header fields and body bytes: the
@@ -45,7 +46,11 @@ import Testing
         Exchange(method: .GET, path: "/openapi.json"),
         Exchange(method: .HEAD, path: "/books/not-a-uuid"),
         Exchange(method: .HEAD, path: "/boom", headers: ["Accept": "application/problem+xml"]),
-    ]
+    ].filter { exchange in
+        // The parameter is read inside the route's 1 s limit, which a sanitizer's slowdown with
+        // the rest of the suite running in parallel can outlast (see `RoutesTests`).
+        !(Sanitizer.isActive && exchange.path.hasPrefix("/slow"))
+    }
 
     @Test(arguments: Self.exchanges)
     func bothAppsAnswerAlike(exchange: Exchange) async throws {
