@@ -132,27 +132,53 @@ def spread(numerators, denominators):
     return (quartiles[0], quartiles[2])
 
 
-def ratios(framework, binary, args):
-    """Runs every scenario against both arms, alternating, and prints the table."""
+def start_arms(binary, args):
+    """Both arms of one load server, each a fresh process on a port of its own."""
     ports = {"default": free_port(), "problems": free_port()}
     servers = {
         arm: Server([binary, "--mode", arm, "--port", str(port), "--log-level", args.log_level], port)
         for arm, port in ports.items()
     }
-    try:
-        # Each arm answers each scenario with the status it should, before anything is timed.
-        for name, path, default_status, problems_status in SCENARIOS:
-            for arm, expected in (("default", default_status), ("problems", problems_status)):
-                status, headers, body = status_of(ports[arm], path)
-                if status != expected:
-                    raise SystemExit(f"{framework} {arm} {path}: status {status}, expected {expected}")
-                if arm == "problems" and status >= 400 and "problem+json" not in headers.get("Content-Type", ""):
-                    raise SystemExit(f"{framework} ours {path}: not a problem response: {headers}")
-                if status == 500 and b"secret" in body:
-                    raise SystemExit(f"{framework} {arm} /boom leaks the error: {body!r}")
-        samples = {(arm, name): [] for arm in ports for name, *_ in SCENARIOS}
-        socket_errors = 0
-        for round_number in range(args.rounds):
+    return ports, servers
+
+
+def check_statuses(framework, ports):
+    """Each arm answers each scenario with the status it should, before anything is timed."""
+    for name, path, default_status, problems_status in SCENARIOS:
+        for arm, expected in (("default", default_status), ("problems", problems_status)):
+            status, headers, body = status_of(ports[arm], path)
+            if status != expected:
+                raise SystemExit(f"{framework} {arm} {path}: status {status}, expected {expected}")
+            if arm == "problems" and status >= 400 and "problem+json" not in headers.get("Content-Type", ""):
+                raise SystemExit(f"{framework} ours {path}: not a problem response: {headers}")
+            if status == 500 and b"secret" in body:
+                raise SystemExit(f"{framework} {arm} /boom leaks the error: {body!r}")
+
+
+def warm_up(ports, requests=200):
+    """A few hundred sequential requests per scenario, so that a fresh process's first lookups
+    and allocations are not timed."""
+    for port in ports.values():
+        for _, path, *_ in SCENARIOS:
+            for _ in range(requests):
+                status_of(port, path)
+
+
+def ratios(framework, binary, args):
+    """Runs every scenario against both arms, alternating, and prints the table.
+
+    Both arms are started afresh for every round: one launch of a server can run a few per cent
+    faster or slower than the next for as long as it lives (where its threads and memory land), so
+    servers that lived through all rounds made every round repeat that launch's luck.
+    """
+    samples = {(arm, name): [] for arm in ("default", "problems") for name, *_ in SCENARIOS}
+    socket_errors = 0
+    for round_number in range(args.rounds):
+        ports, servers = start_arms(binary, args)
+        try:
+            if round_number == 0:
+                check_statuses(framework, ports)
+            warm_up(ports)
             for name, path, *_ in SCENARIOS:
                 # ABBA: the arm that goes first alternates from round to round.
                 order = ["default", "problems"] if round_number % 2 == 0 else ["problems", "default"]
@@ -163,10 +189,10 @@ def ratios(framework, binary, args):
                     result["cpu_us"] = (servers[arm].cpu_seconds() - cpu_before) / requests * 1e6
                     samples[(arm, name)].append(result)
                     socket_errors += result["socket_errors"]
-            print(f"  {framework}: round {round_number + 1} of {args.rounds} done", file=sys.stderr)
-    finally:
-        for server in servers.values():
-            server.stop()
+        finally:
+            for server in servers.values():
+                server.stop()
+        print(f"  {framework}: round {round_number + 1} of {args.rounds} done", file=sys.stderr)
 
     median = lambda arm, name, key: statistics.median(sample[key] for sample in samples[(arm, name)])
     rows = []
@@ -200,7 +226,8 @@ def ratios(framework, binary, args):
     print()
     print(
         f"{framework}: wrk -t{args.threads} -c{args.connections} -d{args.duration}s, "
-        f"{args.rounds} rounds, medians, log level {args.log_level}, socket errors {socket_errors}; "
+        f"{args.rounds} rounds, fresh servers each round, medians, log level {args.log_level}, "
+        f"socket errors {socket_errors}; "
         f"[brackets]: interquartile range of the same round's ratios"
     )
     table(rows, [
