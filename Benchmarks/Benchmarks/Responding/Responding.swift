@@ -24,11 +24,13 @@ struct FrameworkErrorBody: Codable {
 
 struct DatabaseFailure: Error {}
 
-let registry = try! ProblemRegistry(baseURI: "https://api.example.com")
-let responder = ProblemResponder(registry: registry)
-let germanResponder = ProblemResponder(
-    registry: try! ProblemRegistry(baseURI: "https://api.example.com", localizedStatusTitles: ["de": [404: "Nicht gefunden"]])
-)
+/// The responder of an API at `https://api.example.com`, speaking English, and German too when
+/// `localizedStatusTitles` says so.
+func responder(localizedStatusTitles: [String: [Int: String]] = [:]) throws -> ProblemResponder {
+    ProblemResponder(
+        registry: try ProblemRegistry(baseURI: "https://api.example.com", localizedStatusTitles: localizedStatusTitles)
+    )
+}
 
 func request(_ fields: HTTPFields) -> HTTPRequest {
     HTTPRequest(method: .get, scheme: "https", authority: "api.example.com", path: "/books/42?fields=title", headerFields: fields)
@@ -66,6 +68,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark("Respond: a framework's 404, Accept */*") { benchmark in
+        let responder = try responder()
         for _ in benchmark.scaledIterations {
             let problem = Problem.httpError(status: .notFound, reason: reason)
             blackHole(responder.response(for: problem, to: anyMediaType, identity: identity))
@@ -73,6 +76,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark("Respond: a framework's 404, an API client's Accept and Accept-Language") { benchmark in
+        let responder = try responder()
         for _ in benchmark.scaledIterations {
             let problem = Problem.httpError(status: .notFound, reason: reason)
             blackHole(responder.response(for: problem, to: apiClient, identity: identity))
@@ -80,6 +84,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark("Respond: a framework's 404 in German, negotiated among two languages") { benchmark in
+        let germanResponder = try responder(localizedStatusTitles: ["de": [404: "Nicht gefunden"]])
         for _ in benchmark.scaledIterations {
             let problem = Problem.httpError(status: .notFound, reason: reason)
             blackHole(germanResponder.response(for: problem, to: germanClient, identity: identity))
@@ -87,12 +92,14 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark("Respond: an unknown error (500)") { benchmark in
+        let responder = try responder()
         for _ in benchmark.scaledIterations {
             blackHole(responder.response(for: DatabaseFailure(), to: anyMediaType, identity: identity))
         }
     }
 
     Benchmark("Respond: 422 with three errors") { benchmark in
+        let responder = try responder()
         for _ in benchmark.scaledIterations {
             blackHole(responder.response(for: Problem.validationFailed(violations), to: anyMediaType, identity: identity))
         }
