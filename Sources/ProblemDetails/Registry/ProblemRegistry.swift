@@ -270,9 +270,9 @@ public struct ProblemRegistry: Sendable {
         return (problem, language)
     }
 
+    // In place: every problem response is localized, and passing the problem in and out copied it.
     /// Puts a problem's title in a language, and returns the language its title is then in; see
     /// ``localization(of:in:)``.
-    // In place: every problem response is localized, and passing the problem in and out copied it.
     func localize(_ problem: inout Problem, in language: String?) -> String {
         guard let language, language != self.defaultLanguage else { return self.defaultLanguage }
         if problem.isAboutBlank {
