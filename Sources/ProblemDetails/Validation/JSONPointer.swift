@@ -86,17 +86,41 @@ public struct JSONPointer: Sendable, Hashable {
     ///
     /// https://www.rfc-editor.org/rfc/rfc6901#section-6
     public var fragment: String {
-        var bytes: [UInt8] = [UInt8(ascii: "#")]
-        for byte in self.description.utf8 {
-            if Self.isFragmentCharacter(byte) {
-                bytes.append(byte)
-            } else {
-                bytes.append(UInt8(ascii: "%"))
-                bytes.append(Self.hexDigits[Int(byte >> 4)])
-                bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+        // Escaped and percent-encoded in one pass, straight into the string's storage: every
+        // `pointer` of a 422's `errors` is written this way, and going through `description` and
+        // a growing byte array made three allocations a pointer.
+        var capacity = 1
+        for token in self.tokens { capacity += 1 + 3 * token.utf8.count }
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var count = 0
+            func write(_ byte: UInt8) {
+                buffer[count] = byte
+                count += 1
             }
+            write(UInt8(ascii: "#"))
+            for token in self.tokens {
+                write(UInt8(ascii: "/"))
+                // Byte by byte is scalar by scalar for `~` and `/`: in UTF-8 no other scalar's
+                // bytes can equal an ASCII byte.
+                for byte in token.utf8 {
+                    switch byte {
+                    case UInt8(ascii: "~"):
+                        write(UInt8(ascii: "~"))
+                        write(UInt8(ascii: "0"))
+                    case UInt8(ascii: "/"):
+                        write(UInt8(ascii: "~"))
+                        write(UInt8(ascii: "1"))
+                    case _ where Self.isFragmentCharacter(byte):
+                        write(byte)
+                    default:
+                        write(UInt8(ascii: "%"))
+                        write(Self.hexDigits[Int(byte >> 4)])
+                        write(Self.hexDigits[Int(byte & 0x0F)])
+                    }
+                }
+            }
+            return count
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static let hexDigits = Array("0123456789ABCDEF".utf8)

@@ -1,4 +1,5 @@
 import ProblemDetails
+import PropertyBased
 import Testing
 
 @Suite struct JSONPointerTests {
@@ -27,6 +28,34 @@ import Testing
         #expect(try JSONPointer(parsing: string).tokens == tokens)
         #expect(try JSONPointer(parsing: fragment).tokens == tokens)
         #expect(JSONPointer(tokens: tokens).description == string)
+        #expect(JSONPointer(tokens: tokens).fragment == fragment)
+    }
+
+    /// Tokens weighted towards the characters a pointer escapes (`~`, `/`), a fragment
+    /// percent-encodes (`%`, `#`, space) or lets through (`?`, `@`), and multi-byte scalars.
+    static let token = Gen.oneOf(
+        Gen.element(of: Array("~/%# ?@a0~1é\u{301}\u{10FFFF}")).map { $0! }.eraseToAnySequence(),
+        Gen<UInt32>.value(in: 0...0x10FFFF).map { Character(Unicode.Scalar($0) ?? "~") }.eraseToAnySequence()
+    )
+    .array(of: 0...8).map { String($0) }
+
+    @Test func fragmentIsTheStringFormPercentEncodedAndParsesBack() async {
+        await propertyCheck(count: 2_000, input: Self.token.array(of: 0...4)) { tokens in
+            let pointer = JSONPointer(tokens: tokens)
+            #expect(pointer.fragment == Self.plainFragment(of: pointer), "\(tokens)")
+            #expect((try? JSONPointer(parsing: pointer.fragment)) == pointer, "\(tokens)")
+        }
+    }
+
+    /// RFC 6901 §6 spelled out: `#`, then the string form with every byte a fragment cannot hold
+    /// percent-encoded.
+    static func plainFragment(of pointer: JSONPointer) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@/?".utf8)
+        var text = "#"
+        for byte in pointer.description.utf8 {
+            text += allowed.contains(byte) ? String(UnicodeScalar(byte)) : "%" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+        }
+        return text
     }
 
     @Test(arguments: ["foo", "#foo", "/a~2b", "/a~", "#/%zz", "#/%4", "#/%FF"])
