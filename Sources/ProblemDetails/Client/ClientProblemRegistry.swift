@@ -241,15 +241,19 @@ public struct ClientProblemRegistry: Sendable {
 
     /// The problem as the object a registered type decodes from.
     static func decodingObject(of problem: Problem, responseStatus: HTTPResponse.Status) -> ExtensionValue {
+        // Appended unchecked: the names are distinct already (standard members are set once,
+        // extensions are unique and never take a standard name), and the checking setter scans
+        // the object each time, quadratic in a hostile server's hundred thousand members.
         var object = ExtensionValue.Object()
-        object["type"] = .string(problem.type)
-        if let title = problem.title { object["title"] = .string(title) }
-        object["status"] = .integer((problem.status ?? responseStatus).code)
-        if let detail = problem.detail { object["detail"] = .string(detail) }
-        if let instance = problem.instance { object["instance"] = .string(instance) }
-        for member in problem.extensions.object { object[member.name] = member.value }
-        if object["retry_after"] == nil, let retryAfter = problem.retryAfter {
-            object["retry_after"] = retryAfter.memberValue
+        object.reserveCapacity(6 + problem.extensions.count)
+        object.appendUnchecked("type", .string(problem.type))
+        if let title = problem.title { object.appendUnchecked("title", .string(title)) }
+        object.appendUnchecked("status", .integer((problem.status ?? responseStatus).code))
+        if let detail = problem.detail { object.appendUnchecked("detail", .string(detail)) }
+        if let instance = problem.instance { object.appendUnchecked("instance", .string(instance)) }
+        for member in problem.extensions.object { object.appendUnchecked(member.name, member.value) }
+        if problem.extensions["retry_after"] == nil, let retryAfter = problem.retryAfter {
+            object.appendUnchecked("retry_after", retryAfter.memberValue)
         }
         return .object(object)
     }

@@ -107,6 +107,19 @@ struct Throttled: Decodable, Error {
         #expect(received.diagnostics.first?.description.contains("larger than 64 bytes") == true)
     }
 
+    /// A hostile server's body with tens of thousands of members is read in linear time: building
+    /// the object a typed error decodes from once checked every name against all before it.
+    @Test(.timeLimit(.minutes(1)))
+    func aRegisteredTypeWithManyMembersDecodesInLinearTime() throws {
+        let members = (0..<80_000).map { "\"m\($0)\":0" }.joined(separator: ",")
+        let body = #"{"type":"/problems/out-of-credit","balance":30,"accounts":[],"# + members + "}"
+        let received = try #require(
+            Self.problems.received(Self.response(.forbidden), body: Array(body.utf8), url: Self.url)
+        )
+        #expect((received.typedError as? OutOfCredit)?.balance == 30)
+        #expect(received.problem.extensions.count == 80_002)
+    }
+
     @Test func withoutAURLRelativeTypesResolveAgainstTheRegistrysBase() throws {
         let received = try #require(
             Self.problems.received(Self.response(.forbidden), body: Array(Self.outOfCredit.utf8), url: nil)
