@@ -134,6 +134,18 @@ public struct Accept: Sendable, Hashable {
         return best?.quality ?? 0
     }
 
+    /// Whether the client refuses a media type: the most specific range that matches it has
+    /// weight 0, as in `application/problem+json;q=0, */*`.
+    ///
+    /// A type that no range matches is not refused, only not asked for.
+    /// https://www.rfc-editor.org/rfc/rfc9110#section-12.4.2
+    ///
+    /// - Parameter mediaType: A concrete media type.
+    public func refuses(_ mediaType: MediaType) -> Bool {
+        guard !self.ranges.isEmpty else { return false }
+        return self.quality(of: mediaType) == 0 && self.ranges.contains { $0.matches(mediaType) }
+    }
+
     /// The offer the client prefers, or `nil` when it accepts none of them.
     ///
     /// An offer stands for one way of answering, such as a JSON renderer that can label its

@@ -7,7 +7,8 @@ public protocol ProblemRenderer: Sendable {
     /// The `Content-Type` field value of what ``render(_:in:)`` returns.
     var contentType: String { get }
 
-    /// The media types an `Accept` field can name to choose this renderer, the most specific first.
+    /// The media types an `Accept` field can name to choose this renderer, the most specific first;
+    /// the first is the one ``contentType`` names.
     ///
     /// The JSON renderer answers for `application/problem+json` and for `application/json`, as
     /// RFC 9457 §3 allows.

@@ -40,10 +40,21 @@ public struct ProblemRepresentations: Sendable {
     /// The renderer for a request's `Accept` field value; the default when the field is absent or
     /// names nothing on offer.
     ///
+    /// A renderer whose own media type the field refuses (weight 0) is not chosen, even when the
+    /// field accepts one of its aliases.
+    ///
     /// - Parameter accept: The `Accept` field value, or `nil` when the request had none.
     public func renderer(forAccept accept: String?) -> any ProblemRenderer {
         // `*/*`, what curl and most HTTP libraries send, ranks every renderer alike: the first wins.
-        guard let accept, !accept.isEmpty, accept != "*/*" else { return self.renderers[0] }
-        return Accept(parsing: accept).preferred(among: self.renderers) { $0.mediaTypes } ?? self.renderers[0]
+        guard let field = accept, !field.isEmpty, field != "*/*" else { return self.renderers[0] }
+        let accept = Accept(parsing: field)
+        // A renderer labels everything it writes with its first media type, so one the client
+        // refuses (`application/problem+json;q=0, application/json`) must not win through an
+        // alias it does accept.
+        return accept.preferred(among: self.renderers) { renderer in
+            let mediaTypes = renderer.mediaTypes
+            guard let label = mediaTypes.first, !accept.refuses(label) else { return [] }
+            return mediaTypes
+        } ?? self.renderers[0]
     }
 }

@@ -232,4 +232,15 @@ extension AcceptTests {
     @Test func parametersAfterQualityAreExtensionsNotMediaTypeParameters() {
         #expect(Accept(parsing: "application/xml;q=0.9;foo=bar").quality(of: .xml) == 0.9)
     }
+
+    @Test func refusesOnlyWhatItsMostSpecificMatchingRangeWeighsZero() {
+        let accept = Accept(parsing: "application/problem+json;q=0, application/*;q=0.5, text/*;q=0")
+        #expect(accept.refuses(.problemJSON))
+        #expect(!accept.refuses(.json))
+        #expect(accept.refuses(.html))
+        #expect(!accept.refuses(MediaType(type: "image", subtype: "png")))
+        #expect(!Accept(parsing: "").refuses(.problemJSON))
+        #expect(!Accept(parsing: "*/*;q=0, application/problem+json").refuses(.problemJSON))
+        #expect(Accept(parsing: "*/*;q=0").refuses(.problemJSON))
+    }
 }

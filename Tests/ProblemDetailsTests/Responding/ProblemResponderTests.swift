@@ -195,4 +195,17 @@ extension ProblemResponderTests {
         #expect(ProblemRepresentations.standard.renderer(forAccept: "*/*") is ProblemJSONEncoder)
         #expect(ProblemRepresentations.standard.renderer(forAccept: "*/*;q=0, text/html") is ProblemHTMLRenderer)
     }
+
+    /// A response is labelled with its renderer's own media type, so a refused one must not be
+    /// chosen through an alias (RFC 9110 §12.4.2: weight 0 means "not acceptable").
+    @Test(arguments: [
+        ("application/problem+json;q=0, */*;q=0.5", "application/problem+xml"),
+        ("application/problem+json;q=0, application/json, text/html;q=0.5", "text/html"),
+        ("text/html;q=0, application/xhtml+xml, application/json;q=0.1", "application/problem+json"),
+        ("application/problem+xml;q=0, application/xml, text/html;q=0.2", "text/html"),
+    ])
+    func aRefusedMediaTypeIsNotSentThroughAnAlias(accept: String, contentType: String) {
+        let response = responder.response(for: Problem(status: .notFound), to: request([.accept: accept]))
+        #expect(response.headerFields[.contentType]?.hasPrefix(contentType) == true, "\(accept)")
+    }
 }
