@@ -34,7 +34,9 @@ struct XMLReader {
     init(_ bytes: UnsafeBufferPointer<UInt8>, startingAt index: Int = 0, maximumDepth: Int) {
         self.bytes = bytes
         self.index = index
-        self.maximumDepth = maximumDepth
+        // The reader recurses, as the JSON parser does: the same ceiling keeps a configured depth
+        // of, say, `.max` from letting a megabyte of `<a>` overflow the stack.
+        self.maximumDepth = min(maximumDepth, JSONParser.depthCeiling)
     }
 
     /// An element as its parent needs it.

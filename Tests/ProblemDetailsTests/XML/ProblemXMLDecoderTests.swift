@@ -622,6 +622,13 @@ import Testing
         #expect(self.failure(foreign)?.reason == .tooDeep)
     }
 
+    @Test func depthHasACeilingWhateverTheConfiguration() {
+        let depth = 300_000
+        let document = XMLFixtures.problem(String(repeating: "<a>", count: depth))
+        let decoder = ProblemXMLDecoder(maximumSize: 4_000_000, maximumDepth: .max)
+        #expect(self.failure(document, with: decoder)?.reason == .tooDeep)
+    }
+
     @Test func refusesADocumentLargerThanTheLimit() throws {
         let size = XMLFixtures.appendixB.utf8.count
         #expect(
