@@ -74,27 +74,44 @@ public final class RouteMethodTable: @unchecked Sendable {
         }
     }
 
+    /// How a framework's router picks a route, which decides the methods a path accepts.
+    public enum Resolution: Sendable {
+        /// The router finds the most specific path first, then the method among that path's
+        /// routes, as Hummingbird's trie does: with `GET /books/search` and `DELETE /books/:id`,
+        /// `/books/search` accepts GET alone.
+        case pathFirst
+        /// The router keeps one tree per method, as Vapor's does: a path accepts every method
+        /// for which any route fits it, so `/books/search` accepts GET and, through `:id`, DELETE.
+        case methodFirst
+    }
+
     struct Entry {
         var key: String
         var path: [Segment]
         var methods: [HTTPRequest.Method]
     }
 
+    /// How the framework's router picks a route.
+    public let resolution: Resolution
     private var readRoutes: (@Sendable () -> [Route])?
     private let lock = NSLock()
     private var entries: [Entry]?
 
     /// Creates a table that reads the routes on first use.
     ///
-    /// - Parameter routes: Reads the application's routes.
-    public init(routes: @escaping @Sendable () -> [Route]) {
+    /// - Parameters:
+    ///   - resolution: How the framework's router picks a route.
+    ///   - routes: Reads the application's routes.
+    public init(resolution: Resolution = .pathFirst, routes: @escaping @Sendable () -> [Route]) {
+        self.resolution = resolution
         self.readRoutes = routes
     }
 
     /// The methods a path accepts, in ``canonicalOrder``, or `nil` when no route has the path.
     ///
-    /// When several routes fit the path, the most specific one counts, as a router chooses it:
-    /// with `GET /books/search` and `DELETE /books/:id`, `/books/search` accepts GET alone.
+    /// When several routes fit the path, the ``resolution`` decides: with ``Resolution/pathFirst``
+    /// the most specific one counts, as the router chooses it; with ``Resolution/methodFirst``
+    /// each of them does.
     /// - Parameter path: The request's path, without the query.
     public func methods(forPath path: String) -> [HTTPRequest.Method]? {
         let entries = self.lock.withLock {
@@ -103,6 +120,15 @@ public final class RouteMethodTable: @unchecked Sendable {
             self.entries = built
             self.readRoutes = nil
             return built
+        }
+        if self.resolution == .methodFirst {
+            var methods: [HTTPRequest.Method] = []
+            var isKnown = false
+            for entry in entries where Self.matches(entry.path, path) {
+                isKnown = true
+                for method in entry.methods where !methods.contains(method) { methods.append(method) }
+            }
+            return isKnown ? methods.sorted { Self.rank(of: $0) < Self.rank(of: $1) } : nil
         }
         var best: Entry?
         for entry in entries where Self.matches(entry.path, path) {

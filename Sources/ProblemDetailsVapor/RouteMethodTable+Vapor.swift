@@ -7,9 +7,11 @@ extension RouteMethodTable {
     /// The table of a Vapor application's routes, read on first use.
     ///
     /// Vapor answers HEAD for every GET route, so each GET route also counts as a HEAD route.
+    /// Vapor's router keeps a tree per method, so a path accepts the methods of every route that
+    /// fits it, not only the most specific one's.
     /// - Parameter routes: The application's routes.
     convenience init(vaporRoutes routes: Routes) {
-        self.init {
+        self.init(resolution: .methodFirst) {
             var table: [Route] = []
             for route in routes.all {
                 guard let method = HTTPRequest.Method(route.method.rawValue) else { continue }

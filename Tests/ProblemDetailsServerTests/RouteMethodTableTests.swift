@@ -68,6 +68,22 @@ import Testing
         #expect(table.methods(forPath: "/books/42") == [.get, .put, .delete])
     }
 
+    @Test func withOneTreePerMethodEveryFittingRouteCounts() {
+        let routes: [RouteMethodTable.Route] = [
+            .init(key: "/books/:id", path: [.literal("books"), .parameter], method: .delete),
+            .init(key: "/books/search", path: [.literal("books"), .literal("search")], method: .get),
+            .init(key: "/books/search", path: [.literal("books"), .literal("search")], method: .head),
+            .init(key: "/books/**", path: [.literal("books"), .rest], method: .delete),
+        ]
+        let table = RouteMethodTable(resolution: .methodFirst) { routes }
+        #expect(table.resolution == .methodFirst)
+        #expect(table.methods(forPath: "/books/search") == [.get, .head, .delete])
+        #expect(table.methods(forPath: "/books/42") == [.delete])
+        #expect(table.methods(forPath: "/nowhere") == nil)
+        #expect(table.problem(forUnmatched: .patch, path: "/books/search").problem.headers[.allow] == "GET, HEAD, DELETE")
+        #expect(RouteMethodTable { routes }.methods(forPath: "/books/search") == [.get, .head])
+    }
+
     @Test func anUnmatchedRequestIs405OnlyWhenItsPathLacksItsMethod() {
         let table = RouteMethodTable { Self.routes }
         let wrongMethod = table.problem(forUnmatched: .put, path: "/books/42")

@@ -81,6 +81,7 @@ import VaporTesting
         }
         app.get("books", ":id") { _ in "a book" }
         app.delete("books", ":id") { _ in HTTPStatus.noContent }
+        app.get("books", "search") { _ in "results" }
     }
 
     func test(
@@ -245,6 +246,16 @@ import VaporTesting
             #expect(response.status == .methodNotAllowed)
             #expect(response.headers.first(name: "Allow") == "GET, HEAD, DELETE")
             #expect(problem(response).title == "Method Not Allowed")
+        }
+    }
+
+    /// Vapor keeps one route tree per method, so `DELETE /books/search` reaches `books/:id`:
+    /// `Allow` must list it, not only the methods of the more specific `books/search`.
+    @Test func allowListsEveryMethodVaporServesThePathWith() async throws {
+        try await test(.DELETE, "books/search") { response in #expect(response.status == .noContent) }
+        try await test(.PATCH, "books/search") { response in
+            #expect(response.status == .methodNotAllowed)
+            #expect(response.headers.first(name: "Allow") == "GET, HEAD, DELETE")
         }
     }
 
