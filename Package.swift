@@ -320,6 +320,7 @@ let package = Package(
             dependencies: [
                 "ArticleCode",
                 "ProblemDetailsOpenAPI",
+                .target(name: "ProblemDetailsHummingbird", condition: .when(traits: ["Hummingbird"])),
                 "ProblemDetails",
                 "ProblemDetailsServer",
                 .product(name: "HTTPTypes", package: "swift-http-types"),

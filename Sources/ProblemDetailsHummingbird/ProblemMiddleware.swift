@@ -14,7 +14,8 @@ import Tracing
 /// the ID into the logger's `hb.request.id` metadata and binds that logger as swift-log's
 /// task-local `Logger.current`, so that Hummingbird's `context.id` and every log line from here
 /// inwards, through `context.logger` or `Logger.current`, carry the ID the response shows; and it
-/// echoes the identifiers on every response, success or error. For each error it finds the
+/// echoes the identifiers on every response, success or error. It binds the identity as
+/// ``ProblemDetails/RequestIdentity/current`` for the layers inwards of it. For each error it finds the
 /// problem (Hummingbird's `HTTPError` and other `HTTPResponseError`s, an unknown route, a known
 /// path with the wrong method), asks the core ``ProblemResponder`` for the response and reports it
 /// through ``ProblemReporting``.
@@ -70,8 +71,11 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         context.logger[metadataKey: Self.requestIDMetadataKey] = .string(identity.requestID.value)
         do {
             // Hummingbird binds its own logger, with its own ID, as swift-log's task-local
-            // `Logger.current`; handlers that log through it must see the ID the response shows.
-            var response = try await withLogger(context.logger) { _ in try await next(request, context) }
+            // `Logger.current`; handlers that log through it must see the ID the response shows,
+            // and so must an inner layer that answers with a problem itself.
+            var response = try await RequestIdentity.$current.withValue(identity) {
+                try await withLogger(context.logger) { _ in try await next(request, context) }
+            }
             identity.forEachResponseHeaderField { name, value in response.headers[name] = value }
             return response
         } catch {

@@ -26,8 +26,10 @@ import Tracing
 /// The response format (JSON, XML or HTML) and language follow the request's `Accept` and
 /// `Accept-Language`, as everywhere else in the package, and a problem response echoes the
 /// request's identifiers (`X-Request-ID`, and `request_id` in the body; a request without one gets
-/// a generated ID). Successful responses pass through untouched: behind the Vapor or Hummingbird
-/// integration, which echo the ID on every response, that stays their job.
+/// a generated ID). Behind the Vapor or Hummingbird integration it uses the identity they bound
+/// (``ProblemDetails/RequestIdentity/current``), so the response and every log line show one
+/// request ID. Successful responses pass through untouched: there, echoing the ID on every
+/// response stays the integration's job.
 public struct ProblemServerMiddleware: ServerMiddleware {
     /// How problems are made and reported.
     public var configuration: ProblemDetailsConfiguration
@@ -71,7 +73,8 @@ public struct ProblemServerMiddleware: ServerMiddleware {
         do {
             return try await next(request, body, metadata)
         } catch {
-            let identity = RequestIdentity(headerFields: request.headerFields)
+            // Behind the Vapor or Hummingbird integration, the identity they echo and log.
+            let identity = RequestIdentity.current ?? RequestIdentity(headerFields: request.headerFields)
             var logger = self.logger
             logger[metadataKey: "request_id"] = .string(identity.requestID.value)
             logger[metadataKey: "operation_id"] = .string(operationID)

@@ -57,7 +57,10 @@ public final class ProblemMiddleware: Middleware, Sendable {
         // Vapor never binds swift-log's task-local `Logger.current`, so handlers that log through
         // it would write no request ID at all. An async route runs in a task made within this
         // call, and a task inherits the task-locals bound where it is made.
-        let response = withLogger(request.logger) { _ in next.respond(to: request) }
+        // The identity likewise, for an inner layer that answers with a problem itself.
+        let response = RequestIdentity.$current.withValue(identity) {
+            withLogger(request.logger) { _ in next.respond(to: request) }
+        }
         // One callback and one promise, where `map` then `recover` made two of each.
         let promise = request.eventLoop.makePromise(of: Response.self)
         response.whenComplete { result in

@@ -71,6 +71,7 @@ import Testing
         router.addProblemDetails(registry, includingDebugInformation: debug)
         router.get("ok") { _, _ in "fine" }
         router.get("id") { _, context in context.id }
+        router.get("current-identity") { _, _ in RequestIdentity.current?.requestID.value ?? "none" }
         router.get("current-logger-id") { _, _ in Logger.current[metadataKey: "hb.request.id"]?.description ?? "none" }
         router.get("problem") { _, _ -> String in throw Problem(Self.outOfStock, detail: "None left.") }
         router.get("boom") { _, _ -> String in throw Secret() }
@@ -140,11 +141,12 @@ import Testing
         #expect(String(buffer: given.body) == "given-7")
     }
 
-    @Test func theTaskLocalLoggerCarriesTheEchoedRequestID() async throws {
-        let response = try await send(.get, "/current-logger-id")
+    @Test(arguments: ["/current-logger-id", "/current-identity"])
+    func theTaskLocalLoggerAndIdentityCarryTheEchoedRequestID(path: String) async throws {
+        let response = try await send(.get, path)
         let echoed = try #require(response.headers[RequestIdentity.requestIDField])
         #expect(String(buffer: response.body) == echoed)
-        let given = try await send(.get, "/current-logger-id", headers: [RequestIdentity.requestIDField: "given-8"])
+        let given = try await send(.get, path, headers: [RequestIdentity.requestIDField: "given-8"])
         #expect(String(buffer: given.body) == "given-8")
     }
 

@@ -10,6 +10,7 @@ import OpenAPIHummingbird
 import OpenAPIRuntime
 import ProblemDetails
 import ProblemDetailsOpenAPI
+import ProblemDetailsHummingbird
 import ProblemDetailsServer
 import Testing
 
@@ -182,6 +183,26 @@ struct Shelf: APIProtocol {
             #expect(problem.type == "https://shelf.example/problems/isbn-taken")
             #expect(problem.extensions["isbn"] == "978-0")
             #expect(problem.requestID == response.headers[RequestIdentity.requestIDField])
+        }
+    }
+
+    /// Behind the Hummingbird integration, which echoes its own generated ID on every response,
+    /// the problem must carry that ID, not one the OpenAPI middleware generates for itself.
+    @Test func behindTheIntegrationTheProblemCarriesTheIDTheResponseEchoes() async throws {
+        let logs = InMemoryLogHandler()
+        let router = Router(context: BasicProblemRequestContext.self)
+        router.addProblemDetails(try Self.registry())
+        let logger = Logger(label: "shelf") { _ in logs }
+        try Shelf().registerHandlers(on: router, middlewares: [ProblemServerMiddleware(try Self.registry(), logger: logger)])
+        try await Application(router: router).test(.router) { client in
+            for (uri, status) in [("/books/crash", HTTPResponse.Status.internalServerError), ("/books/gone", .notFound)] {
+                let response = try await client.execute(uri: uri, method: .get)
+                #expect(response.status == status)
+                let echoed = try #require(response.headers[RequestIdentity.requestIDField])
+                #expect(try Self.problem(response).requestID == echoed, "\(uri)")
+            }
+            let echoed = try await client.execute(uri: "/books/crash", method: .get).headers[RequestIdentity.requestIDField]
+            #expect(logs.entries.last?.metadata["request_id"]?.description == echoed)
         }
     }
 

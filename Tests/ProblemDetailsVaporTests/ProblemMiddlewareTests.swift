@@ -58,6 +58,7 @@ import VaporTesting
         app.get("current-logger-id") { _ async -> String in
             Logger.current[metadataKey: "request-id"]?.description ?? "none"
         }
+        app.get("current-identity") { _ async -> String in RequestIdentity.current?.requestID.value ?? "none" }
         app.get("convertible-abort") { _ -> String in throw ConvertibleAbort() }
         app.get("problem") { _ -> String in throw Problem(Self.outOfStock, detail: "None left.") }
         app.get("boom") { _ -> String in throw Secret() }
@@ -128,19 +129,21 @@ import VaporTesting
     }
 
     /// In memory the route runs within the test's task; over HTTP, from an event loop thread with
-    /// no task at all: both must see the binding.
+    /// no task at all: both must see the bindings of `Logger.current` and `RequestIdentity.current`.
     @Test(arguments: [false, true])
-    func theTaskLocalLoggerCarriesTheEchoedRequestID(overHTTP: Bool) async throws {
+    func theTaskLocalLoggerAndIdentityCarryTheEchoedRequestID(overHTTP: Bool) async throws {
         try await withApp(configure: Self.configure) { app in
             let tester = try overHTTP ? app.testing(method: .running(hostname: "127.0.0.1", port: 0)) : app.testing()
-            for headers: HTTPHeaders in [[:], ["X-Request-ID": "given-8"], ["X-Request-ID": "not valid!"]] {
-                try await tester.test(.GET, "current-logger-id", headers: headers) { response in
-                    let echoed = try #require(response.headers.first(name: "X-Request-ID"))
-                    #expect(response.body.string == echoed, "\(headers)")
-                    switch headers.first(name: "X-Request-ID") {
-                    case "given-8": #expect(echoed == "given-8")
-                    case let given?: #expect(echoed != given)
-                    case nil: break
+            for path in ["current-logger-id", "current-identity"] {
+                for headers: HTTPHeaders in [[:], ["X-Request-ID": "given-8"], ["X-Request-ID": "not valid!"]] {
+                    try await tester.test(.GET, path, headers: headers) { response in
+                        let echoed = try #require(response.headers.first(name: "X-Request-ID"))
+                        #expect(response.body.string == echoed, "\(headers)")
+                        switch headers.first(name: "X-Request-ID") {
+                        case "given-8": #expect(echoed == "given-8")
+                        case let given?: #expect(echoed != given)
+                        case nil: break
+                        }
                     }
                 }
             }

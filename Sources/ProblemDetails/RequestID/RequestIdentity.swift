@@ -79,3 +79,13 @@ public struct RequestIdentity: Sendable, Hashable {
         if let correlationID { try body(Self.correlationIDField, correlationID.value) }
     }
 }
+
+extension RequestIdentity {
+    /// The identity of the request being served, when a framework integration has bound it.
+    ///
+    /// ProblemDetailsVapor's and ProblemDetailsHummingbird's middlewares bind it around everything
+    /// inwards of them, so an inner layer that answers with a problem itself, such as
+    /// `ProblemServerMiddleware`, shows the request ID the outer layer echoes and logs instead of
+    /// generating a second one.
+    @TaskLocal public static var current: RequestIdentity?
+}
