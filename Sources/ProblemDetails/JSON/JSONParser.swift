@@ -389,12 +389,44 @@ struct JSONParser {
         if isInteger { return .bigNumber(text) }
         // A Double's shortest text has at most 17 significant digits, so every number an encoder
         // wrote from a Double reads back as one; longer literals are kept as written, not rounded.
-        if Self.significantDigits(literal) <= 17, let double = Double(text), double.isFinite,
-            double != 0 || !Self.hasNonZeroMantissa(literal)
+        // Up to 15 digits always survive the trip through a Double (DBL_DIG); 16 or 17 do only
+        // when the Double's shortest text has the literal's value (9007199254740993.0 does not).
+        let digits = Self.significantDigits(literal)
+        if digits <= 17, let double = Double(text), double.isFinite,
+            double != 0 || !Self.hasNonZeroMantissa(literal),
+            digits <= 15 || Self.decimal(literal) == Self.decimal(Array(double.description.utf8))
         {
             return .double(double)
         }
         return .bigNumber(text)
+    }
+
+    /// A number's value as its significant digits and the power of ten just above the first,
+    /// whatever its spelling: `12.50e1`, `125` and `1.25e+2` are all (`125`, 3).
+    private static func decimal(_ text: some Collection<UInt8>) -> (digits: [UInt8], exponent: Int) {
+        var mantissa: [UInt8] = []
+        var integerDigits: Int?
+        var exponent = 0
+        var exponentSign = 1
+        var isExponent = false
+        for byte in text {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9") where isExponent:
+                // Saturated: a finite Double's exponent is far inside this, and the digits decide.
+                exponent = min(exponent * 10 + Int(byte - UInt8(ascii: "0")), 1 << 20)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): mantissa.append(byte)
+            case UInt8(ascii: "."): integerDigits = mantissa.count
+            case UInt8(ascii: "e"), UInt8(ascii: "E"): isExponent = true
+            case UInt8(ascii: "-") where isExponent: exponentSign = -1
+            default: continue
+            }
+        }
+        var power = (integerDigits ?? mantissa.count) + exponentSign * exponent
+        let leadingZeros = mantissa.prefix { $0 == UInt8(ascii: "0") }.count
+        power -= leadingZeros
+        var digits = mantissa.dropFirst(leadingZeros)
+        while digits.last == UInt8(ascii: "0") { digits.removeLast() }
+        return (Array(digits), digits.isEmpty ? 0 : power)
     }
 
     private mutating func skipDigits() {

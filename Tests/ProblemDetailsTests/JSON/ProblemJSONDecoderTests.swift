@@ -288,6 +288,26 @@ extension ProblemJSONDecoderTests {
         #expect(problem.extensions["ok"] == .double(2.5))
     }
 
+    /// 16 or 17 significant digits survive a Double only when the Double's shortest text has
+    /// their value; the others would be rewritten on the way back out.
+    @Test(arguments: [
+        ("9007199254740993.0", ExtensionValue.bigNumber("9007199254740993.0")),
+        ("9007199254740993e0", .bigNumber("9007199254740993e0")),
+        ("0.10000000000000001", .bigNumber("0.10000000000000001")),
+        ("-1234567890123456.7", .bigNumber("-1234567890123456.7")),
+        ("9007199254740992.0", .double(9007199254740992)),
+        ("0.30000000000000004", .double(0.30000000000000004)),
+        ("-0.30000000000000004e-10", .bigNumber("-0.30000000000000004e-10")),
+        ("-3.0000000000000006e-11", .double(-3.0000000000000006e-11)),
+        ("1.7976931348623157e308", .double(1.7976931348623157e308)),
+        ("2.2250738585072014E-308", .double(2.2250738585072014e-308)),
+        ("1234567890123456.000e+2", .double(123456789012345600)),
+        ("0.1", .double(0.1)),
+    ])
+    func decimalsOfSixteenOrSeventeenDigitsAreDoublesOnlyWhenExact(literal: String, value: ExtensionValue) throws {
+        #expect(try decoder.decodeValue(Array(literal.utf8)) == value)
+    }
+
     @Test func diagnosticsAreCapped() throws {
         let members = (0..<1000).map { _ in #""a": 1"# }.joined(separator: ",")
         let decoded = try decoder.decode("{" + members + "}")
