@@ -49,10 +49,15 @@ extension Problem {
         set { self.extensions["trace_id"] = newValue.map(ExtensionValue.string) }
     }
 
-    /// The `delay-seconds` form of `Retry-After`: digits only, no sign or space (RFC 9110 §10.2.3).
+    /// The `delay-seconds` form of `Retry-After`: digits only, no sign or space (RFC 9110 §10.2.3),
+    /// as many as the sender likes; a delay beyond ``RetryAfter/maximumSeconds`` reads as it.
     static func delaySeconds(_ field: String) -> Int? {
-        guard !field.isEmpty, field.utf8.count <= 18, field.utf8.allSatisfy(\.isASCIIDigit) else { return nil }
-        return Int(field)
+        guard !field.isEmpty, field.utf8.allSatisfy(\.isASCIIDigit) else { return nil }
+        var seconds = 0
+        for digit in field.utf8 {
+            seconds = min(seconds * 10 + Int(digit - UInt8(ascii: "0")), RetryAfter.maximumSeconds)
+        }
+        return seconds
     }
 
     /// Makes `retry_after` and `Retry-After` agree when only one is set or they differ.

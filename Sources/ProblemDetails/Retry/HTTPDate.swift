@@ -141,11 +141,13 @@ extension HTTPDate {
                 let shortYear = self.digits(2), self.literal(" "),
                 let time = self.timeOfDay(), self.literal(" GMT"), self.isAtEnd
             else { return nil }
-            let currentYear = HTTPDate.civil(fromDays: HTTPDate.floorDivide(now.secondsSince1970, 86_400)).year
+            let today = HTTPDate.floorDivide(now.secondsSince1970, 86_400)
+            let (currentYear, currentMonth, currentDay) = HTTPDate.civil(fromDays: today)
             var year = currentYear - currentYear % 100 + shortYear
-            let fiftyYears: Int64 = 50 * 365 * 86_400
-            if let candidate = Self.seconds(year: year, month: month, day: day, time: time),
-                now.secondsSince1970 < Int64.max - fiftyYears, candidate > now.secondsSince1970 + fiftyYears
+            // "More than 50 years in the future" (RFC 9110 §5.6.7) on the calendar: 50 years of
+            // 365 days fall a dozen leap days short, and would put 2076 dates in 1976 from 2026.
+            if (year, month, day, time)
+                > (currentYear + 50, currentMonth, currentDay, (now.secondsSince1970 % 86_400 + 86_400) % 86_400)
             {
                 year -= 100
             }
@@ -176,7 +178,11 @@ extension HTTPDate {
             let isLeap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
             let length = month == 2 && isLeap ? 29 : monthLengths[Int(month) - 1]
             guard (1...length).contains(day) else { return nil }
-            return HTTPDate.days(year: year, month: month, day: day) * 86_400 + time
+            // Checked: an RFC 850 year is placed near `now`, which may be any Int64.
+            let (midnight, overflows) = HTTPDate.days(year: year, month: month, day: day)
+                .multipliedReportingOverflow(by: 86_400)
+            let (seconds, overflowsAgain) = midnight.addingReportingOverflow(time)
+            return overflows || overflowsAgain ? nil : seconds
         }
 
         private var isAtEnd: Bool { self.index == self.bytes.count }

@@ -16,6 +16,12 @@ public enum RetryAfter: Sendable, Hashable, ExpressibleByIntegerLiteral, CustomS
     /// A time after which to retry.
     case date(HTTPDate)
 
+    /// The longest delay read, 2³¹ seconds (68 years): a longer one, in any form, reads as this.
+    ///
+    /// "Wait longer than anything can represent" must not turn into "retry now"; RFC 9111 §1.2.2
+    /// caps delta-seconds at the same value.
+    public static let maximumSeconds = 2_147_483_648
+
     /// A delay in seconds, so that `problem.retryAfter = 30` reads as it should.
     ///
     /// - Parameter value: The seconds; a negative value means zero.
@@ -38,21 +44,28 @@ public enum RetryAfter: Sendable, Hashable, ExpressibleByIntegerLiteral, CustomS
     }
 
     /// Reads a `retry_after` member: a number of seconds (a fraction rounds up) or a string
-    /// holding either form of the header field.
+    /// holding either form of the header field. A delay beyond ``maximumSeconds`` reads as it.
     ///
     /// - Parameter member: The member's value.
     public init?(member: ExtensionValue) {
         if let seconds = member.integerValue {
             guard seconds >= 0 else { return nil }
-            self = .seconds(seconds)
-        } else if let double = member.doubleValue {
-            guard double >= 0, double < 1e15 else { return nil }
-            self = .seconds(Int(double.rounded(.up)))
+            self = .seconds(min(seconds, Self.maximumSeconds))
+        } else if let double = member.doubleValue ?? Self.approximateValue(of: member) {
+            guard double >= 0 else { return nil }
+            self = .seconds(double >= Double(Self.maximumSeconds) ? Self.maximumSeconds : Int(double.rounded(.up)))
         } else if let text = member.stringValue {
             self.init(fieldValue: text)
         } else {
             return nil
         }
+    }
+
+    /// A number kept as written because it is too long for `Int` or `Double`, as near as a Double
+    /// comes: enough to tell a delay of ages (`1e400`, twenty digits) from none.
+    private static func approximateValue(of member: ExtensionValue) -> Double? {
+        guard case .bigNumber(let text) = member else { return nil }
+        return Double(text)
     }
 
     /// The value as a `Retry-After` field value: delay-seconds or an IMF-fixdate.

@@ -133,7 +133,7 @@ import Testing
 }
 
 extension ProblemTests {
-    @Test(arguments: ["+5", "-5", "5 s", "0x10", "", "99999999999999999999"])
+    @Test(arguments: ["+5", "-5", "5 s", "0x10", "", "1.5", "9e9"])
     func retryAfterThatIsNotDelaySecondsIsNotReadAsSeconds(field: String) {
         let problem = Problem(.rateLimitExceeded, headers: [.retryAfter: field])
         #expect(problem.retryAfter == nil)

@@ -41,6 +41,10 @@ import Testing
         let now = HTTPDate("Sat, 21 Nov 2026 00:00:00 GMT")!
         #expect(HTTPDate("Monday, 01-Jan-30 00:00:00 GMT", now: now)?.description == "Tue, 01 Jan 2030 00:00:00 GMT")
         #expect(HTTPDate("Monday, 01-Jan-99 00:00:00 GMT", now: now)?.description == "Fri, 01 Jan 1999 00:00:00 GMT")
+        // Fifty calendar years, not 50 × 365 days, which fall twelve leap days short.
+        #expect(HTTPDate("Sunday, 15-Nov-76 00:00:00 GMT", now: now)?.description == "Sun, 15 Nov 2076 00:00:00 GMT")
+        #expect(HTTPDate("Saturday, 21-Nov-76 00:00:00 GMT", now: now)?.description == "Sat, 21 Nov 2076 00:00:00 GMT")
+        #expect(HTTPDate("Saturday, 21-Nov-76 00:00:01 GMT", now: now)?.description == "Sun, 21 Nov 1976 00:00:01 GMT")
     }
 
     @Test func extremeValuesNeitherCrashNorLie() {
@@ -52,5 +56,7 @@ import Testing
         #expect(RetryAfter.date(HTTPDate(secondsSince1970: .max)).delay(from: HTTPDate(secondsSince1970: .min)) == Int.max)
         #expect(RetryAfter.date(HTTPDate(secondsSince1970: .min)).delay(from: HTTPDate(secondsSince1970: .max)) == 0)
         #expect(HTTPDate("Monday, 01-Jan-30 00:00:00 GMT", now: HTTPDate(secondsSince1970: .max)) != nil)
+        // Two-digit years placed beside the earliest `now` fall before any Int64 can count.
+        _ = HTTPDate("Monday, 01-Jan-30 00:00:00 GMT", now: HTTPDate(secondsSince1970: .min))
     }
 }

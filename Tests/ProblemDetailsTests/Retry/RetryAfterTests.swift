@@ -29,6 +29,24 @@ import Testing
         #expect(Problem(extensions: ["retry_after": 9], headers: [.retryAfter: "soon"]).retryAfter == 9)
     }
 
+    /// delay-seconds is `1*DIGIT` with no limit (RFC 9110 §10.2.3): a long or zero-padded value is
+    /// a delay, capped as RFC 9111 §1.2.2 caps delta-seconds, never "retry now".
+    @Test func longAndZeroPaddedDelaysAreReadAndCapped() {
+        let most = RetryAfter.seconds(RetryAfter.maximumSeconds)
+        #expect(Problem(headers: [.retryAfter: "0000000000000000120"]).retryAfter == 120)
+        #expect(Problem(headers: [.retryAfter: "99999999999999999999"]).retryAfter == most)
+        #expect(Problem(headers: [.retryAfter: "2147483649"]).retryAfter == most)
+        #expect(Problem(headers: [.retryAfter: "2147483647"]).retryAfter == 2_147_483_647)
+        #expect(Problem(extensions: ["retry_after": 1e15]).retryAfter == most)
+        #expect(Problem(extensions: ["retry_after": .integer(.max)]).retryAfter == most)
+        #expect(Problem(extensions: ["retry_after": .bigNumber("99999999999999999999")]).retryAfter == most)
+        #expect(Problem(extensions: ["retry_after": .bigNumber("1e400")]).retryAfter == most)
+        #expect(Problem(extensions: ["retry_after": .bigNumber("12345678901234567890.5")]).retryAfter == most)
+        #expect(Problem(extensions: ["retry_after": .bigNumber("1e-400")]).retryAfter == 0)
+        #expect(Problem(extensions: ["retry_after": .bigNumber("-99999999999999999999")]).retryAfter == nil)
+        #expect(Problem(extensions: ["retry_after": .double(.nan)]).retryAfter == nil)
+    }
+
     @Test func settingADateWritesBoth() {
         var problem = Problem()
         problem.retryAfter = .date(HTTPDate(Self.date)!)
