@@ -28,7 +28,7 @@ public import HTTPTypes
 ///
 /// What the registered type decodes from is the problem as an object: the standard members, with
 /// `type` and `instance` resolved, then the extension members. When the body has no `status`, the
-/// response's status stands in; when it has no `retry_after` but the response has a `Retry-After`
+/// response's status stands in, in the generic problem too; when it has no `retry_after` but the response has a `Retry-After`
 /// header field, that does, so both reach the type as one member. A type that wants the whole
 /// generic problem as well (its header fields, its diagnostics-free members) finds it in
 /// `decoder.userInfo[.problem]`.
@@ -133,6 +133,10 @@ public struct ClientProblemRegistry: Sendable {
             diagnostics.append(
                 .init(member: "status", message: "is \(status.code) but the response's status is \(response.status.code)")
             )
+        } else if problem.status == nil {
+            // The member only repeats the response's status (RFC 9457 §3.1.2), and the problem is
+            // often all a caller gets: thrown from a client call, it must still say 503 or 404.
+            problem.status = response.status
         }
         problem.headers = Self.problemHeaders(of: response)
 

@@ -167,6 +167,10 @@ struct Throttled: Decodable, Error {
         let noStatus = #"{"type": "/problems/out-of-credit", "balance": 1, "accounts": []}"#
         let received = try #require(Self.problems.received(Self.response(.forbidden), body: Array(noStatus.utf8), url: Self.url))
         #expect((received.typedError as? OutOfCredit)?.status == 403)
+        for body in [#"{"type": "https://x.example/overloaded"}"#, "{}"] {
+            let generic = try #require(Self.problems.received(Self.response(.serviceUnavailable), body: Array(body.utf8), url: nil))
+            #expect(generic.problem.status == .serviceUnavailable, "\(body)")
+        }
 
         let mismatch = #"{"status": 400}"#
         let proxied = try #require(Self.problems.received(Self.response(.badGateway), body: Array(mismatch.utf8), url: nil))
