@@ -29,6 +29,11 @@ enum VaporErrorMapping {
         case is RouteNotFound where !(error is any ProblemConvertible):
             let (problem, isUnknownRoute) = routeMethods.problem(forUnmatched: head.method, path: head.path ?? "/")
             return (problem, isUnknownRoute)
+        case is DecodingError where !Self.carriesInput(request):
+            // Vapor lets a request body or query that does not fit throw `DecodingError`, its 400;
+            // a request with neither cannot have caused one. It came from decoding something else,
+            // such as an upstream response or a database row: the server's failure, a safe 500.
+            return (error, false)
         case let decoding as DecodingError where !(error is any ProblemConvertible):
             // Foundation reports some values that do not fit as corrupted data at the root, like a
             // syntax error; the core re-reads the body to tell a 400 from a 422.
@@ -45,6 +50,13 @@ enum VaporErrorMapping {
             // unknown ones.
             return (error, false)
         }
+    }
+
+    /// Whether a request brings anything a handler could decode: a body or a query.
+    static func carriesInput(_ request: Request) -> Bool {
+        if request.body.data != nil || request.headers.contains(name: .transferEncoding) { return true }
+        if let length = request.headers.first(name: .contentLength), length != "0" { return true }
+        return request.url.query != nil
     }
 
     /// The problem for one of Vapor's HTTP errors.

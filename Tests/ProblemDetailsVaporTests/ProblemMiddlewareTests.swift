@@ -83,6 +83,10 @@ import VaporTesting
         app.get("books", ":id") { _ in "a book" }
         app.delete("books", ":id") { _ in HTTPStatus.noContent }
         app.get("books", "search") { _ in "results" }
+        app.get("upstream") { _ -> String in
+            struct Row: Decodable { var createdAt: Date }
+            return try JSONDecoder().decode(Row.self, from: Data(#"{"createdAt": "SECRET-row"}"#.utf8)).createdAt.description
+        }
     }
 
     func test(
@@ -260,6 +264,18 @@ import VaporTesting
             #expect(response.status == .methodNotAllowed)
             #expect(response.headers.first(name: "Allow") == "GET, HEAD, DELETE")
         }
+    }
+
+    /// A request with no body or query cannot have caused a `DecodingError`: one thrown while
+    /// serving it came from decoding the server's own data, so it is a 500 that names nothing.
+    @Test func aDecodingErrorThatNoRequestInputCausedIsASafe500() async throws {
+        try await test(.GET, "upstream") { response in
+            #expect(response.status == .internalServerError)
+            #expect(problem(response).type == "https://api.example.com/problems/internal-error")
+            #expect(!response.body.string.contains("createdAt"))
+            #expect(!response.body.string.contains("SECRET"))
+        }
+        try await test(.GET, "upstream?page=2") { response in #expect(response.status == .unprocessableEntity) }
     }
 
     @Test func headGetsHeadersWithoutABody() async throws {
