@@ -10,6 +10,23 @@ enum HummingbirdErrorMapping {
     /// The value Hummingbird's router stores as the endpoint path of a request no route matched.
     static let unmatchedEndpointPath = "NotFound"
 
+    /// A reason of Hummingbird's without the Swift type it names.
+    ///
+    /// Hummingbird's messages for a query, body or path parameter that does not decode name the
+    /// type expected (``Type mismatch for `limit` key, expected `Int` type.``, or `… converted to
+    /// the expected type (UUID)`), and an application's own types are its internals. The key
+    /// stays, so the client still learns what to fix.
+    static func withoutSwiftTypeNames(_ reason: String) -> String {
+        if reason.hasPrefix("Type mismatch for `"), let cut = reason.firstRange(of: ", expected `") {
+            return String(reason[..<cut.lowerBound]) + "."
+        }
+        let converted = "can not be converted to the expected type"
+        if reason.hasSuffix(")"), let cut = reason.firstRange(of: converted + " (") {
+            return String(reason[..<cut.lowerBound]) + converted + "."
+        }
+        return reason
+    }
+
     /// The error to hand the responder, and whether the request matched no route.
     static func problemError(
         for error: any Error,
@@ -33,7 +50,7 @@ enum HummingbirdErrorMapping {
             }
             let problem = configuration.problem(
                 forHTTPError: httpError.status,
-                reason: httpError.body,
+                reason: httpError.body.map(Self.withoutSwiftTypeNames),
                 headers: httpError.headers,
                 request: request.head
             )

@@ -71,6 +71,11 @@ import Testing
         router.addProblemDetails(registry, includingDebugInformation: debug)
         router.get("ok") { _, _ in "fine" }
         router.get("id") { _, context in context.id }
+        router.get("query") { request, context -> String in
+            struct Page: Decodable { var limit: Int }
+            return String(try request.uri.decodeQuery(as: Page.self, context: context).limit)
+        }
+        router.get("items/:id") { _, context -> String in String(try context.parameters.require("id", as: Int.self)) }
         router.get("current-identity") { _, _ in RequestIdentity.current?.requestID.value ?? "none" }
         router.get("current-logger-id") { _, _ in Logger.current[metadataKey: "hb.request.id"]?.description ?? "none" }
         router.get("problem") { _, _ -> String in throw Problem(Self.outOfStock, detail: "None left.") }
@@ -148,6 +153,21 @@ import Testing
         #expect(String(buffer: response.body) == echoed)
         let given = try await send(.get, path, headers: [RequestIdentity.requestIDField: "given-8"])
         #expect(String(buffer: given.body) == "given-8")
+    }
+
+    /// Hummingbird's own 400s for a query or path parameter that does not decode name the Swift
+    /// type expected; the problem keeps the key and drops the type.
+    @Test(arguments: [
+        // Hummingbird's wording, keys and all: a top-level key's path is empty, and the
+        // parameter is named by its value.
+        ("/query?limit=ten", "Type mismatch for `` key."),
+        ("/items/ten", "Parameter 'ten' can not be converted to the expected type."),
+    ])
+    func frameworkDecodingReasonsNameNoSwiftType(path: String, detail: String) async throws {
+        let response = try await send(.get, path)
+        #expect(response.status == .badRequest)
+        #expect(problem(response).detail == detail)
+        #expect(!String(buffer: response.body).contains("Int"))
     }
 
     @Test func thrownProblemsAreAnsweredAsProblems() async throws {
