@@ -393,7 +393,7 @@ final class StrictDecodingSession {
                 self.record((isAbsent ? StrictIssue.required : .null).detail, at: path, scope: scope)
                 return nil
             }
-            switch foundation.adapt(value, dateStrategy: self.dateStrategy) {
+            switch foundation.adapt(self.foundationInput(foundation, value), dateStrategy: self.dateStrategy) {
             case nil:
                 break
             case .success(let rewritten)?:
@@ -444,7 +444,7 @@ final class StrictDecodingSession {
             if isAbsent || value.isNull {
                 throw (isAbsent ? StrictIssue.required : .null).decodingError(for: T.self, codingPath: path.codingPath)
             }
-            switch foundation.adapt(value, dateStrategy: self.dateStrategy) {
+            switch foundation.adapt(self.foundationInput(foundation, value), dateStrategy: self.dateStrategy) {
             case nil:
                 break
             case .success(let rewritten)?:
@@ -470,6 +470,20 @@ final class StrictDecodingSession {
 
     /// The number or Boolean a string spells, for values read from XML; an empty string, which
     /// is how XML writes null, is null.
+    /// What a Foundation value is read from: in XML, where every scalar is text, a `Decimal`, or
+    /// a `Date` under a numeric strategy, reads the number the text spells, as a primitive does.
+    private func foundationInput(_ foundation: StrictFoundationValue, _ value: ExtensionValue) -> ExtensionValue {
+        guard self.readsScalarsFromText else { return value }
+        switch foundation {
+        case .decimal:
+            return Self.scalar(fromText: value)
+        case .date where self.dateStrategy.kind == .secondsSince1970 || self.dateStrategy.kind == .millisecondsSince1970:
+            return Self.scalar(fromText: value)
+        default:
+            return value
+        }
+    }
+
     private static func scalar(fromText value: ExtensionValue) -> ExtensionValue {
         guard case .string(let text) = value else { return value }
         if text.isEmpty { return .null }

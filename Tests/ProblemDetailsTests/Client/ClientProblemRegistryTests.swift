@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import ProblemDetails
 import Testing
@@ -180,6 +181,28 @@ struct Throttled: Decodable, Error {
     }
 
     #if XML
+    /// XML holds numbers as text: a `Decimal`, or a `Date` read as seconds since 1970, must read
+    /// them as the JSON form of the same problem does.
+    @Test func xmlProblemsDecodeDecimalsAndNumericDatesFromText() throws {
+        struct Invoice: Decodable, Error {
+            var amount: Decimal
+            var due: Date
+        }
+        var problems = ClientProblemRegistry(baseURI: "https://api.example.com")
+        problems.register(Invoice.self, for: "/problems/unpaid")
+        problems.dateDecodingStrategy = .secondsSince1970
+        let xml = #"<problem xmlns="urn:ietf:rfc:7807"><type>/problems/unpaid</type><amount>12.50</amount><due>86400</due></problem>"#
+        let json = #"{"type": "/problems/unpaid", "amount": 12.50, "due": 86400}"#
+        for (body, contentType) in [(xml, "application/problem+xml"), (json, "application/problem+json")] {
+            let received = try #require(
+                problems.received(Self.response(.forbidden, contentType), body: Array(body.utf8), url: Self.url)
+            )
+            let invoice = try #require(received.typedError as? Invoice, "\(contentType): \(received.diagnostics)")
+            #expect(invoice.amount == Decimal(string: "12.5"))
+            #expect(invoice.due == Date(timeIntervalSince1970: 86_400))
+        }
+    }
+
     @Test func xmlProblemsDecodeNumbersFromText() throws {
         let body = """
             <?xml version="1.0" encoding="UTF-8"?>
