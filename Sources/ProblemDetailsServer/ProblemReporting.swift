@@ -117,9 +117,9 @@ public struct ProblemReporting: Sendable {
         context: ServiceContext
     ) {
         let status = problem.status?.code ?? 500
-        let typeName = Self.typeName(of: problem)
         let level = self.level(for: problem, isUnknownRoute: isUnknownRoute)
         if logger.logLevel <= level {
+            let typeName = Self.typeName(of: problem)
             var metadata: Logger.Metadata = [
                 "problem.type": .string(problem.type),
                 "problem.status": .stringConvertible(status),
@@ -131,11 +131,12 @@ public struct ProblemReporting: Sendable {
             }
             logger.log(level: level, "\(status) \(typeName)", metadata: metadata)
         }
-        let dimensions = [("type", typeName), ("status", String(status))]
-        if let factory = self.metricsFactory {
+        // With no backend bootstrapped nothing is counted: naming the type, the dimensions and
+        // the counter object cost four allocations an error for nothing.
+        let factory = self.metricsFactory ?? MetricsSystem.factory
+        if !(factory is NOOPMetricsHandler) {
+            let dimensions = [("type", Self.typeName(of: problem)), ("status", String(status))]
             Counter(label: self.metricsLabel, dimensions: dimensions, factory: factory).increment()
-        } else {
-            Counter(label: self.metricsLabel, dimensions: dimensions).increment()
         }
         // A span is found through the context, so an empty context has none; this skips the
         // bootstrapped tracer's lock for every request served without tracing.

@@ -33,8 +33,10 @@ extension HTTPRequest {
     /// fields it looks at. Converting every field cost more than rendering the problem.
     init(_ request: Request) {
         var headerFields = HTTPFields()
+        // Read once: each read of `request.headers` takes the request's lock.
+        let headers = request.headers
         for name in ProblemDetailsConfiguration.requestFieldNames {
-            for value in request.headers[name.rawName] {
+            for value in headers[name.rawName] {
                 headerFields.append(HTTPField(name: name, value: value))
             }
         }
