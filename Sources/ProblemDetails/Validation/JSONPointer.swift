@@ -89,8 +89,18 @@ public struct JSONPointer: Sendable, Hashable {
         // Escaped and percent-encoded in one pass, straight into the string's storage: every
         // `pointer` of a 422's `errors` is written this way, and going through `description` and
         // a growing byte array made three allocations a pointer.
+        // Counted exactly, so that a short pointer stays a small string, stored inline.
         var capacity = 1
-        for token in self.tokens { capacity += 1 + 3 * token.utf8.count }
+        for token in self.tokens {
+            capacity += 1
+            for byte in token.utf8 {
+                if byte == UInt8(ascii: "~") || byte == UInt8(ascii: "/") {
+                    capacity += 2
+                } else {
+                    capacity += Self.isFragmentCharacter(byte) ? 1 : 3
+                }
+            }
+        }
         return String(unsafeUninitializedCapacity: capacity) { buffer in
             var count = 0
             func write(_ byte: UInt8) {
