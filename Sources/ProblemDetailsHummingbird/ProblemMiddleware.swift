@@ -15,10 +15,10 @@ import Tracing
 /// task-local `Logger.current`, so that Hummingbird's `context.id` and every log line from here
 /// inwards, through `context.logger` or `Logger.current`, carry the ID the response shows; and it
 /// echoes the identifiers on every response, success or error. It binds the identity as
-/// ``ProblemDetails/RequestIdentity/current`` for the layers inwards of it. For each error it finds the
-/// problem (Hummingbird's `HTTPError` and other `HTTPResponseError`s, an unknown route, a known
-/// path with the wrong method), asks the core ``ProblemResponder`` for the response and reports it
-/// through ``ProblemReporting``.
+/// ``ProblemDetails/RequestIdentity/current`` for the layers inwards of it. For each error it
+/// finds the problem (Hummingbird's `HTTPError` and other `HTTPResponseError`s, an unknown route,
+/// a known path with the wrong method), asks the core ``ProblemResponder`` for the response and
+/// reports it through ``ProblemReporting``.
 ///
 /// Add it before the routes, since Hummingbird applies a middleware only to routes added after it,
 /// and after `MetricsMiddleware` and `TracingMiddleware`, so that they see the problem's real

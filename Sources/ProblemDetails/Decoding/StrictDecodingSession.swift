@@ -477,8 +477,9 @@ final class StrictDecodingSession {
         switch foundation {
         case .decimal:
             return Self.scalar(fromText: value)
-        case .date where self.dateStrategy.kind == .secondsSince1970 || self.dateStrategy.kind == .millisecondsSince1970:
-            return Self.scalar(fromText: value)
+        case .date:
+            let kind = self.dateStrategy.kind
+            return kind == .secondsSince1970 || kind == .millisecondsSince1970 ? Self.scalar(fromText: value) : value
         default:
             return value
         }
