@@ -69,16 +69,28 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         let identity = RequestIdentity(headerFields: request.headers)
         var context = context
         context.logger[metadataKey: Self.requestIDMetadataKey] = .string(identity.requestID.value)
-        do {
-            // Hummingbird binds its own logger, with its own ID, as swift-log's task-local
-            // `Logger.current`; handlers that log through it must see the ID the response shows,
-            // and so must an inner layer that answers with a problem itself.
-            var response = try await RequestIdentity.$current.withValue(identity) {
-                try await withLogger(context.logger) { _ in try await next(request, context) }
+        // Hummingbird binds its own logger, with its own ID, as swift-log's task-local
+        // `Logger.current`; handlers that log through it must see the ID the response shows, and
+        // so must an inner layer that answers with a problem itself.
+        // The error is caught inside both scopes and carried out as a value: thrown out of them,
+        // each scope's generic rethrow cast it and boxed it again, two allocations per error.
+        let result: Result<Response, any Error> = await RequestIdentity.$current.withValue(identity) {
+            await withLogger(context.logger) { _ in
+                do {
+                    // Here, where the response's header fields have no other owner, so adding
+                    // to them does not copy them.
+                    var response = try await next(request, context)
+                    identity.forEachResponseHeaderField { name, value in response.headers[name] = value }
+                    return .success(response)
+                } catch {
+                    return .failure(error)
+                }
             }
-            identity.forEachResponseHeaderField { name, value in response.headers[name] = value }
+        }
+        switch result {
+        case .success(let response):
             return response
-        } catch {
+        case .failure(let error):
             // The core's responder has written the identifiers into the problem response.
             return self.response(for: error, to: request, context: context, identity: identity)
         }

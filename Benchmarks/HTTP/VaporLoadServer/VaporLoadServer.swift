@@ -1,15 +1,11 @@
 import LoadServerOptions
 import Logging
-import ProblemDetailsVapor
 import Vapor
+import VaporLoadRoutes
 
-/// The Vapor side of `Benchmarks/HTTP/run`: the same routes with Vapor's default error handling
-/// (`--mode default`) or with ProblemDetailsVapor installed (`--mode problems`), so one binary is
-/// both arms of the comparison.
-///
-/// Routes: `GET /hello` (plain text), `GET /thrown` (a thrown 404 `Abort`), `GET /invalid` (422
-/// with three field errors, written as each world writes it), `GET /boom` (an unknown error, 500);
-/// anything else is the router's 404.
+/// The Vapor side of `Benchmarks/HTTP/run`: the routes of ``VaporLoadRoutes`` with Vapor's default
+/// error handling (`--mode default`) or with ProblemDetailsVapor installed (`--mode problems`), so
+/// one binary is both arms of the comparison.
 @main
 enum VaporLoadServer {
     static func main() async throws {
@@ -25,17 +21,7 @@ enum VaporLoadServer {
         app.logger.logLevel = options.logLevel
         app.http.server.configuration.hostname = "127.0.0.1"
         app.http.server.configuration.port = options.port
-        let problems = options.problems
-        if problems {
-            app.useProblemDetails(try ProblemRegistry(baseURI: "http://127.0.0.1:\(options.port)"))
-        }
-        app.get("hello") { _ in "Hello, world!" }
-        app.get("thrown") { _ -> String in throw Abort(.notFound, reason: LoadServerContent.notFoundReason) }
-        app.get("invalid") { _ -> String in
-            if problems { throw Problem.validationFailed(LoadServerContent.violations) }
-            throw Abort(.unprocessableEntity, reason: LoadServerContent.invalidReason)
-        }
-        app.get("boom") { _ -> String in throw LoadServerFailure() }
+        try VaporLoadRoutes.install(on: app, problems: options.problems, baseURI: "http://127.0.0.1:\(options.port)")
         try await app.execute()
         try await app.asyncShutdown()
     }
