@@ -43,7 +43,7 @@ public struct RequestIdentity: Sendable, Hashable {
     ///   - headerFields: The request's header fields.
     ///   - generate: Makes a new request ID.
     public init(headerFields: HTTPFields, generate: () -> RequestID = RequestID.generate) {
-        self.init(reading: { headerFields[$0] }, generate: generate)
+        self.init(reading: { headerFields.combinedValue(of: $0) }, generate: generate)
     }
 
     /// Reads the identity through a lookup of header field values, for an integration whose
