@@ -58,7 +58,8 @@ let benchmarks: @Sendable () -> Void = {
             try await serveHummingbird(path, router: HummingbirdLoadRoutes.defaultRouter(), benchmark: benchmark)
         }
         Benchmark("Hummingbird ours: \(scenario)") { benchmark in
-            try await serveHummingbird(path, router: try HummingbirdLoadRoutes.problemRouter(baseURI: baseURI), benchmark: benchmark)
+            let router = try HummingbirdLoadRoutes.problemRouter(baseURI: baseURI)
+            try await serveHummingbird(path, router: router, benchmark: benchmark)
         }
     }
 }

@@ -61,7 +61,8 @@ public struct ProblemResponder: Sendable {
         problem.requestID = identity.requestID.value
         if let traceParent = identity.traceParent { problem.traceID = traceParent.traceID }
 
-        let language = self.registry.localize(&problem, in: self.language(for: request.headerFields.combinedValue(of: .acceptLanguage)))
+        let acceptLanguage = request.headerFields.combinedValue(of: .acceptLanguage)
+        let language = self.registry.localize(&problem, in: self.language(for: acceptLanguage))
         let renderer = self.representations.renderer(forAccept: request.headerFields.combinedValue(of: .accept))
         let status = problem.status ?? .internalServerError
 

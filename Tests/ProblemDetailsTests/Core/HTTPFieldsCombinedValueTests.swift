@@ -6,8 +6,12 @@ import Testing
 struct HTTPFieldsCombinedValueTests {
     static let names: [HTTPField.Name] = [.accept, .acceptLanguage, HTTPField.Name("X-Request-ID")!, .contentType]
     /// The same names spelled as clients spell them, in other cases.
-    static let spellings = ["Accept", "accept", "ACCEPT-LANGUAGE", "Accept-Language", "x-request-id", "X-Request-Id", "content-type"]
-    static let values = ["*/*", "application/json;q=0.9", "", "en-GB, de;q=0.5", "0f8fad5bd9cb469fa16570867728950e", "a\tb"]
+    static let spellings = [
+        "Accept", "accept", "ACCEPT-LANGUAGE", "Accept-Language", "x-request-id", "X-Request-Id", "content-type",
+    ]
+    static let values = [
+        "*/*", "application/json;q=0.9", "", "en-GB, de;q=0.5", "0f8fad5bd9cb469fa16570867728950e", "a\tb",
+    ]
 
     static let field = Gen.element(
         of: spellings.flatMap { name in values.map { HTTPField(name: HTTPField.Name(name)!, value: $0) } }
