@@ -258,6 +258,7 @@ let package = Package(
             dependencies: [
                 "ProblemDetailsServer",
                 "ProblemDetails",
+                .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "MetricsTestKit", package: "swift-metrics"),

@@ -44,6 +44,7 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ProblemDetailsHummingbird", package: "swift-problem-details"),
             ],
             path: "Benchmarks/Serving",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

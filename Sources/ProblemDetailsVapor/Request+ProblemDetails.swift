@@ -20,7 +20,8 @@ extension Request {
     }
 
     /// Reads the request's identity from its header fields, falling back to Vapor's `Request.id`
-    /// when that is a valid request ID, and to a new one when it is not.
+    /// when the request has no `X-Request-ID` (Vapor's id is then a new UUID), and to a new ID
+    /// otherwise.
     ///
     /// - Returns: The identity, and whether reading it again gives the same one: only a generated
     ///   ID does not, and only that one needs keeping in `storage`, whose write is a lock and a
@@ -28,8 +29,10 @@ extension Request {
     func readIdentity() -> (identity: RequestIdentity, isReproducible: Bool) {
         let headers = self.headers
         var isReproducible = true
-        let identity = RequestIdentity(reading: { headers.first(name: $0.rawName) }) {
-            if let vaporID = RequestID(validating: self.id) { return vaporID }
+        let identity = RequestIdentity(reading: { headers.combinedValue(of: $0) }) {
+            // Vapor's id is a fresh UUID only when the request has no `X-Request-ID`; with one,
+            // it is that field's first line, which may be one of several the client sent.
+            if !headers.contains(name: .xRequestId), let vaporID = RequestID(validating: self.id) { return vaporID }
             isReproducible = false
             return RequestID.generate()
         }

@@ -29,6 +29,26 @@ import HTTPTypes
         }
     }
 
+    /// `X-Request-ID` is a single value, so two lines of it are no valid ID, whichever comes first.
+    @Test(arguments: Demo.allCases) func aRequestIDSentTwiceIsNeverReflected(demo: Demo) async throws {
+        try await Bookshelf.run(demo) { shelf in
+            for path in [Self.missing, "/health"] {
+                let twice: ShelfHeaders = ["X-Request-ID": "req-a", "X-Request-ID": "req-b"]
+                let response = try await shelf.send(.GET, path, headers: twice)
+                let generated = try #require(response.headers.first(name: "X-Request-ID"))
+                #expect(!["req-a", "req-b", "req-a, req-b"].contains(generated))
+                #expect(response.headers["X-Request-ID"].count == 1)
+            }
+            let correlated = try await shelf.send(
+                .GET,
+                Self.missing,
+                headers: ["X-Correlation-ID": "corr-a", "X-Correlation-ID": "corr-b", "X-Request-ID": "req-c"]
+            )
+            #expect(correlated.headers.first(name: "X-Request-ID") == "req-c")
+            #expect(correlated.headers.first(name: "X-Correlation-ID") == nil)
+        }
+    }
+
     @Test(arguments: Demo.allCases) func aRequestIDIsGeneratedWhenThereIsNone(demo: Demo) async throws {
         try await Bookshelf.run(demo) { shelf in
             let first = try await shelf.send(.GET, Self.missing)

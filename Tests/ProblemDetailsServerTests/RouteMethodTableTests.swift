@@ -1,6 +1,7 @@
 import HTTPTypes
 import ProblemDetails
 import ProblemDetailsServer
+import PropertyBased
 import Synchronization
 import Testing
 
@@ -98,5 +99,135 @@ import Testing
         #expect(unknown.problem.status == .notFound)
         #expect(unknown.problem.type == "about:blank")
         #expect(unknown.isUnknownRoute)
+    }
+
+    /// A route's segment in a form the test can show and compare; `suffix` is a pattern.
+    enum Part: Sendable, CustomStringConvertible {
+        case literal(String), parameter, rest, suffix(String)
+
+        var segment: RouteMethodTable.Segment {
+            switch self {
+            case .literal(let text): .literal(text)
+            case .parameter: .parameter
+            case .rest: .rest
+            case .suffix(let suffix): .matching { $0.hasSuffix(suffix) }
+            }
+        }
+
+        var description: String {
+            switch self {
+            case .literal(let text): text
+            case .parameter: ":p"
+            case .rest: "**"
+            case .suffix(let suffix): "*" + suffix
+            }
+        }
+
+        var specificity: Int {
+            switch self {
+            case .literal: 3
+            case .suffix: 2
+            case .parameter: 1
+            case .rest: 0
+            }
+        }
+
+        /// "é" twice, precomposed and decomposed: a router's literal compares as `String` does.
+        func fits(_ component: Substring) -> Bool {
+            switch self {
+            case .literal(let text): component == text
+            case .parameter, .rest: true
+            case .suffix(let suffix): component.hasSuffix(suffix)
+            }
+        }
+    }
+
+    static let texts = ["a", "b", "ab", "\u{E9}", "e\u{301}", "books"]
+    static let part = Gen.oneOf(
+        Gen.element(of: texts).map { Part.literal($0!) }.eraseToAnySequence(),
+        Gen.element(of: [Part.parameter, .rest, .suffix("b")]).map { $0! }.eraseToAnySequence()
+    )
+    static let route = zip(
+        part.array(of: 0...4),
+        Gen.element(of: [HTTPRequest.Method.get, .post, .delete, .put]).map { $0! }
+    )
+    static let path = Gen.element(of: texts + ["", "x"]).map { $0! }.array(of: 0...5)
+
+    /// What the table answered before it kept a tree: every route's path matched in turn.
+    static func linearMethods(
+        of routes: [(parts: [Part], method: HTTPRequest.Method)],
+        forPath path: String,
+        resolution: RouteMethodTable.Resolution
+    ) -> [HTTPRequest.Method]? {
+        func fits(_ parts: [Part]) -> Bool {
+            var components = path.split(separator: "/")[...]
+            for part in parts {
+                if case .rest = part { return !components.isEmpty }
+                guard let component = components.popFirst(), part.fits(component) else { return false }
+            }
+            return components.isEmpty
+        }
+        func isMoreSpecific(_ parts: [Part], than other: [Part]) -> Bool {
+            for (part, otherPart) in zip(parts, other) where part.specificity != otherPart.specificity {
+                return part.specificity > otherPart.specificity
+            }
+            return parts.count > other.count
+        }
+        var paths: [(key: String, parts: [Part], methods: [HTTPRequest.Method])] = []
+        for route in routes {
+            let key = route.parts.map(\.description).joined(separator: "/")
+            if let index = paths.firstIndex(where: { $0.key == key }) {
+                if !paths[index].methods.contains(route.method) { paths[index].methods.append(route.method) }
+            } else {
+                paths.append((key, route.parts, [route.method]))
+            }
+        }
+        let order: [HTTPRequest.Method] = [.get, .post, .put, .delete]
+        let fitting = paths.filter { fits($0.parts) }
+        guard var best = fitting.first else { return nil }
+        if resolution == .methodFirst {
+            return order.filter { method in fitting.contains { $0.methods.contains(method) } }
+        }
+        for candidate in fitting.dropFirst() where isMoreSpecific(candidate.parts, than: best.parts) {
+            best = candidate
+        }
+        return order.filter(best.methods.contains)
+    }
+
+    @Test(arguments: [RouteMethodTable.Resolution.pathFirst, .methodFirst])
+    func aLookupFindsWhatMatchingEveryRouteInTurnFinds(resolution: RouteMethodTable.Resolution) async {
+        let input = (routes: Self.route.array(of: 0...10), paths: Self.path.array(of: 1...6))
+        await propertyCheck(count: 3_000, input: input.routes, input.paths) { routes, paths in
+            let table = RouteMethodTable(resolution: resolution) {
+                routes.map { parts, method in
+                    RouteMethodTable.Route(
+                        key: parts.map(\.description).joined(separator: "/"),
+                        path: parts.map(\.segment),
+                        method: method
+                    )
+                }
+            }
+            for components in paths {
+                let path = "/" + components.joined(separator: "/")
+                let routes = routes.map { (parts: $0.0, method: $0.1) }
+                let expected = Self.linearMethods(of: routes, forPath: path, resolution: resolution)
+                #expect(table.methods(forPath: path) == expected, "\(routes) \(path)")
+            }
+        }
+    }
+
+    @Test func aLookupAmongThousandsOfRoutesFindsTheOneThatFits() {
+        let routes = (0..<5_000).flatMap { index -> [RouteMethodTable.Route] in
+            let name = "r\(index)"
+            return [
+                .init(key: "/\(name)/:id", path: [.literal(name), .parameter], method: .get),
+                .init(key: "/\(name)/:id/items", path: [.literal(name), .parameter, .literal("items")], method: .post),
+            ]
+        }
+        let table = RouteMethodTable { routes }
+        #expect(table.methods(forPath: "/r4999/7") == [.get])
+        #expect(table.methods(forPath: "/r0/7/items") == [.post])
+        #expect(table.methods(forPath: "/r5000/7") == nil)
+        #expect(table.methods(forPath: String(repeating: "/r1", count: 10_000)) == nil)
     }
 }

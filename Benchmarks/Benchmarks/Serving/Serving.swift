@@ -5,6 +5,7 @@ import HummingbirdLoadRoutes
 import Logging
 import NIOCore
 import NIOEmbedded
+import ProblemDetailsHummingbird
 import Vapor
 import VaporLoadRoutes
 
@@ -50,6 +51,17 @@ let benchmarks: @Sendable () -> Void = {
         for problems in [false, true] {
             Benchmark("Vapor \(problems ? "ours" : "default"): \(scenario)") { benchmark in
                 try await serveVapor(path, problems: problems, benchmark: benchmark)
+            }
+        }
+    }
+    // An unmatched request's lookup in the table of routes the 405 answer needs, with an API's few
+    // routes and with thousands: a scanner's 404 flood must cost the same either way.
+    for routeCount in [12, 6_000] {
+        // Made here, once: the benchmark's closure runs again for every sample.
+        let table = routeTable(routeCount: routeCount)
+        Benchmark("Route table: an unknown path among \(routeCount) routes") { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(table.problem(forUnmatched: .get, path: "/wp-admin/setup-config.php"))
             }
         }
     }
@@ -127,4 +139,25 @@ func serveHummingbird<Context: RequestContext>(
         blackHole(response.status)
     }
     benchmark.stopMeasurement()
+}
+
+/// The table of an API with `routeCount` routes: resources, each listed, created, read, deleted
+/// and with items under it, read on first use as the integrations' tables are.
+func routeTable(routeCount: Int) -> RouteMethodTable {
+    let table = RouteMethodTable {
+        (0..<routeCount / 6).flatMap { index -> [RouteMethodTable.Route] in
+            let name = "resource\(index)"
+            let item: [RouteMethodTable.Segment] = [.literal("api"), .literal(name), .parameter]
+            return [
+                .init(key: "/api/\(name)", path: [.literal("api"), .literal(name)], method: .get),
+                .init(key: "/api/\(name)", path: [.literal("api"), .literal(name)], method: .post),
+                .init(key: "/api/\(name)/:id", path: item, method: .get),
+                .init(key: "/api/\(name)/:id", path: item, method: .delete),
+                .init(key: "/api/\(name)/:id/items", path: item + [.literal("items")], method: .get),
+                .init(key: "/api/\(name)/:id/items/**", path: item + [.literal("items"), .rest], method: .get),
+            ]
+        }
+    }
+    _ = table.methods(forPath: "/")
+    return table
 }
