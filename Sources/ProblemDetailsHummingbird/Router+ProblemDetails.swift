@@ -18,7 +18,9 @@ extension Router {
     /// router.get("books/:id") { request, context in … }
     /// ```
     /// It adds a ``ProblemMiddleware`` that knows this router's routes, so a known path requested
-    /// with a method it lacks is a 405 with `Allow` instead of Hummingbird's 404. Use a context
+    /// with a method it lacks is a 405 with `Allow` instead of Hummingbird's 404 (in the case the
+    /// routes were added in: Hummingbird does not make a router's `.caseInsensitive` option
+    /// readable, so under it a wrong method in another case stays a 404). Use a context
     /// whose `requestDecoder` is a ``ProblemRequestDecoder``, such as
     /// ``BasicProblemRequestContext``, for `request.decode` to answer bad bodies with 400, 415
     /// and 422 problems. Nothing from an unknown error reaches a client unless you ask for a

@@ -86,7 +86,7 @@ public final class RouteMethodTable: @unchecked Sendable {
 
     /// How the framework's router picks a route.
     public let resolution: Resolution
-    private var readRoutes: (@Sendable () -> [Route])?
+    private var readRoutes: (@Sendable () -> (routes: [Route], ignoringCase: Bool))?
     private let lock = NSLock()
     private var table: (entries: [Entry], tree: RouteTree)?
 
@@ -95,9 +95,29 @@ public final class RouteMethodTable: @unchecked Sendable {
     /// - Parameters:
     ///   - resolution: How the framework's router picks a route.
     ///   - routes: Reads the application's routes.
-    public init(resolution: Resolution = .pathFirst, routes: @escaping @Sendable () -> [Route]) {
+    public convenience init(resolution: Resolution = .pathFirst, routes: @escaping @Sendable () -> [Route]) {
+        self.init(resolution: resolution, ignoringCase: { false }, routes: routes)
+    }
+
+    /// Creates a table that reads the routes, and whether the router matches literal segments
+    /// ignoring case, on first use: an application may set that option after installing its
+    /// middleware, as it adds routes after it.
+    ///
+    /// A router that ignores case serves `/BOOKS/42` as `/books/42`, so the table must find that
+    /// path too, or a wrong method there would be a 404 instead of a 405. Literal segments and
+    /// the path's segments are then compared lowercased, and a ``Segment/matching(_:)``
+    /// predicate sees the segment lowercased, as the framework's own lowercased pattern does.
+    /// - Parameters:
+    ///   - resolution: How the framework's router picks a route.
+    ///   - ignoringCase: Reads whether the router matches literal segments ignoring case.
+    ///   - routes: Reads the application's routes.
+    public init(
+        resolution: Resolution = .pathFirst,
+        ignoringCase: @escaping @Sendable () -> Bool,
+        routes: @escaping @Sendable () -> [Route]
+    ) {
         self.resolution = resolution
-        self.readRoutes = routes
+        self.readRoutes = { (routes(), ignoringCase()) }
     }
 
     /// The methods a path accepts, in ``canonicalOrder``, or `nil` when no route has the path.
@@ -109,8 +129,9 @@ public final class RouteMethodTable: @unchecked Sendable {
     public func methods(forPath path: String) -> [HTTPRequest.Method]? {
         let (entries, tree) = self.lock.withLock {
             if let table = self.table { return table }
-            let entries = Self.entries(of: self.readRoutes?() ?? [])
-            var tree = RouteTree()
+            let (routes, ignoringCase) = self.readRoutes?() ?? ([], false)
+            let entries = Self.entries(of: routes)
+            var tree = RouteTree(ignoringCase: ignoringCase)
             for (index, entry) in entries.enumerated() { tree.insert(entry.path, entry: index) }
             self.table = (entries, tree)
             self.readRoutes = nil

@@ -20,6 +20,12 @@ struct RouteTree {
     }
 
     private var nodes = [Node()]
+    /// Whether literal segments, and the path's segments, are compared lowercased.
+    let ignoringCase: Bool
+
+    init(ignoringCase: Bool = false) {
+        self.ignoringCase = ignoringCase
+    }
 
     /// Adds an entry's path. Segments after a catch-all are never read, as the catch-all takes
     /// everything to the end.
@@ -32,7 +38,8 @@ struct RouteTree {
         for segment in path {
             switch segment {
             case .literal(let text):
-                node = self.child(of: node, at: \.literals[Substring(text)])
+                let key = self.ignoringCase ? text.lowercased() : text
+                node = self.child(of: node, at: \.literals[Substring(key)])
             case .parameter:
                 node = self.child(of: node, at: \.parameter)
             case .rest:
@@ -70,10 +77,11 @@ struct RouteTree {
 
     private func collect(from node: Int, components: RouteMethodTable.PathComponents, into fitting: inout [Int]) {
         var components = components
-        guard let component = components.next() else {
+        guard var component = components.next() else {
             fitting.append(contentsOf: self.nodes[node].entries)
             return
         }
+        if self.ignoringCase { component = Substring(component.lowercased()) }
         if let child = self.nodes[node].literals[component] {
             self.collect(from: child, components: components, into: &fitting)
         }

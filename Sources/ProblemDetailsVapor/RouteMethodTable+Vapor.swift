@@ -8,10 +8,11 @@ extension RouteMethodTable {
     ///
     /// Vapor answers HEAD for every GET route, so each GET route also counts as a HEAD route.
     /// Vapor's router keeps a tree per method, so a path accepts the methods of every route that
-    /// fits it, not only the most specific one's.
+    /// fits it, not only the most specific one's. With `routes.caseInsensitive` set, its constants
+    /// match in any case, and so do the table's.
     /// - Parameter routes: The application's routes.
     convenience init(vaporRoutes routes: Routes) {
-        self.init(resolution: .methodFirst) {
+        self.init(resolution: .methodFirst, ignoringCase: { routes.caseInsensitive }) {
             var table: [Route] = []
             for route in routes.all {
                 guard let method = HTTPRequest.Method(route.method.rawValue) else { continue }

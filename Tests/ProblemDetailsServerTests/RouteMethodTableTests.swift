@@ -43,6 +43,21 @@ import Testing
         #expect(table.methods(forPath: "/") == nil)
     }
 
+    @Test func aTableThatIgnoresCaseFindsAPathInAnyCase() {
+        let ignoringCase = RouteMethodTable(ignoringCase: { true }) {
+            Self.routes + [.init(key: "/Shelves/:id", path: [.literal("Shelves"), .parameter], method: .put)]
+        }
+        #expect(ignoringCase.methods(forPath: "/BOOKS/42") == [.get, .delete])
+        #expect(ignoringCase.methods(forPath: "/shelves/1") == [.put])
+        #expect(ignoringCase.methods(forPath: "/SHELVES/1") == [.put])
+        // The framework lowercases its patterns; the predicate sees the segment lowercased.
+        #expect(ignoringCase.methods(forPath: "/IMG/CAT.JPG") == [.get])
+        #expect(ignoringCase.methods(forPath: "/BOOKS/42/pages") == nil)
+        let sensitive = RouteMethodTable { Self.routes }
+        #expect(sensitive.methods(forPath: "/BOOKS/42") == nil)
+        #expect(sensitive.methods(forPath: "/img/CAT.JPG") == nil)
+    }
+
     @Test func theRoutesAreReadOnceOnFirstUseEvenUnderConcurrency() async {
         let reads = Mutex(0)
         let table = RouteMethodTable {
@@ -133,16 +148,17 @@ import Testing
         }
 
         /// "é" twice, precomposed and decomposed: a router's literal compares as `String` does.
-        func fits(_ component: Substring) -> Bool {
+        func fits(_ component: Substring, ignoringCase: Bool) -> Bool {
+            let component = ignoringCase ? Substring(component.lowercased()) : component
             switch self {
-            case .literal(let text): component == text
-            case .parameter, .rest: true
-            case .suffix(let suffix): component.hasSuffix(suffix)
+            case .literal(let text): return component == (ignoringCase ? text.lowercased() : text)
+            case .parameter, .rest: return true
+            case .suffix(let suffix): return component.hasSuffix(suffix)
             }
         }
     }
 
-    static let texts = ["a", "b", "ab", "\u{E9}", "e\u{301}", "books"]
+    static let texts = ["a", "b", "ab", "\u{E9}", "e\u{301}", "books", "A", "Books", "\u{C9}"]
     static let part = Gen.oneOf(
         Gen.element(of: texts).map { Part.literal($0!) }.eraseToAnySequence(),
         Gen.element(of: [Part.parameter, .rest, .suffix("b")]).map { $0! }.eraseToAnySequence()
@@ -157,13 +173,16 @@ import Testing
     static func linearMethods(
         of routes: [(parts: [Part], method: HTTPRequest.Method)],
         forPath path: String,
-        resolution: RouteMethodTable.Resolution
+        resolution: RouteMethodTable.Resolution,
+        ignoringCase: Bool
     ) -> [HTTPRequest.Method]? {
         func fits(_ parts: [Part]) -> Bool {
             var components = path.split(separator: "/")[...]
             for part in parts {
                 if case .rest = part { return !components.isEmpty }
-                guard let component = components.popFirst(), part.fits(component) else { return false }
+                guard let component = components.popFirst(), part.fits(component, ignoringCase: ignoringCase) else {
+                    return false
+                }
             }
             return components.isEmpty
         }
@@ -194,11 +213,11 @@ import Testing
         return order.filter(best.methods.contains)
     }
 
-    @Test(arguments: [RouteMethodTable.Resolution.pathFirst, .methodFirst])
-    func aLookupFindsWhatMatchingEveryRouteInTurnFinds(resolution: RouteMethodTable.Resolution) async {
+    @Test(arguments: [RouteMethodTable.Resolution.pathFirst, .methodFirst], [false, true])
+    func aLookupFindsWhatMatchingEveryRouteInTurnFinds(resolution: RouteMethodTable.Resolution, ignoringCase: Bool) async {
         let input = (routes: Self.route.array(of: 0...10), paths: Self.path.array(of: 1...6))
         await propertyCheck(count: 3_000, input: input.routes, input.paths) { routes, paths in
-            let table = RouteMethodTable(resolution: resolution) {
+            let table = RouteMethodTable(resolution: resolution, ignoringCase: { ignoringCase }) {
                 routes.map { parts, method in
                     RouteMethodTable.Route(
                         key: parts.map(\.description).joined(separator: "/"),
@@ -210,7 +229,12 @@ import Testing
             for components in paths {
                 let path = "/" + components.joined(separator: "/")
                 let routes = routes.map { (parts: $0.0, method: $0.1) }
-                let expected = Self.linearMethods(of: routes, forPath: path, resolution: resolution)
+                let expected = Self.linearMethods(
+                    of: routes,
+                    forPath: path,
+                    resolution: resolution,
+                    ignoringCase: ignoringCase
+                )
                 #expect(table.methods(forPath: path) == expected, "\(routes) \(path)")
             }
         }

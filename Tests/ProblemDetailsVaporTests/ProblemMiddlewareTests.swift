@@ -256,6 +256,23 @@ import VaporTesting
         }
     }
 
+    /// With `caseInsensitive` set, set after the middleware as an application may, Vapor serves
+    /// `BOOKS/7` as `books/7`: a wrong method there is a 405 too, not an unknown route.
+    @Test func aRouterThatIgnoresCaseGets405InAnyCase() async throws {
+        try await withApp(configure: { app in
+            try await Self.configure(app)
+            app.routes.caseInsensitive = true
+        }) { app in
+            try await app.testing().test(.GET, "BOOKS/7") { response in #expect(response.status == .ok) }
+            try await app.testing().test(.PATCH, "BOOKS/7") { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers.first(name: "Allow") == "GET, HEAD, DELETE")
+            }
+            try await app.testing().test(.PATCH, "NOWHERE/7") { response in #expect(response.status == .notFound) }
+        }
+        try await test(.PATCH, "BOOKS/7") { response in #expect(response.status == .notFound) }
+    }
+
     /// Vapor keeps one route tree per method, so `DELETE /books/search` reaches `books/:id`:
     /// `Allow` must list it, not only the methods of the more specific `books/search`.
     @Test func allowListsEveryMethodVaporServesThePathWith() async throws {
