@@ -6,7 +6,12 @@
 /// (`<p:problem xmlns:p="urn:ietf:rfc:7807">`). Its child elements in that namespace are the
 /// members; the §3.1 rules are then the same as for JSON (see ``ProblemJSONDecoder``): a standard
 /// member of the wrong type is ignored with a diagnostic, an absent `type` means `about:blank`, and
-/// relative `type` and `instance` references are resolved against the base URI when one is given.
+/// relative `type` and `instance` references are resolved against the document's base URI.
+///
+/// That base is the URI the document was retrieved from, changed by any `xml:base` attribute, as
+/// RFC 3986 §5.1.1 and XML Base say: one on `problem` applies to every member, one on the `type`
+/// or `instance` element to that member, and a relative one is resolved against the base around
+/// it. An `xml:base` that is not a URI reference is ignored with a diagnostic.
 /// ```swift
 /// let decoded = try ProblemXMLDecoder().decode(body, baseURI: "https://api.example.com/books/1")
 /// decoded.problem.extensions["balance"]   // .string("30")
@@ -28,7 +33,7 @@
 ///   elements (mixed content) is ignored with a diagnostic. A repeated member name keeps its first
 ///   position and its last value, with a diagnostic, as in JSON.
 /// - Elements in other namespaces are ignored with a diagnostic: Appendix B says they are not
-///   implied. Attributes other than namespace declarations are ignored.
+///   implied. Attributes other than namespace declarations and `xml:base` are ignored.
 ///
 /// The parser is written for hostile input. It does not read document type declarations at all:
 /// `<!DOCTYPE` or `<!ENTITY` anywhere is ``ProblemDecodingError/Reason/forbiddenDeclaration``, so
@@ -106,10 +111,52 @@ public struct ProblemXMLDecoder: Sendable {
             var members = try reader.parseProblemDocument()
             var diagnostics = reader.diagnostics
             Self.applySchemaTypes(to: &members)
-            let base = ProblemJSONDecoder.base(baseURI, diagnostics: &diagnostics)
+            var base = ProblemJSONDecoder.base(baseURI, diagnostics: &diagnostics)
+            if let problemBase = reader.problemBase {
+                base = Self.base(problemBase, within: base, diagnostics: &diagnostics)
+            }
+            // A member with a base of its own is resolved here; the §3.1 rules keep it, now absolute.
+            for (name, memberBase) in reader.memberBases {
+                guard case .string(let text)? = members[name], let reference = URIReference(parsing: text),
+                    !reference.isAbsolute, let base = Self.base(memberBase, within: base, diagnostics: &diagnostics)
+                else { continue }
+                members[name] = .string(reference.resolved(against: base).description)
+            }
             let problem = ConsumerRules.problem(from: members, baseURI: base, diagnostics: &diagnostics)
             return DecodedProblem(problem: problem, diagnostics: diagnostics)
         }
+    }
+
+    /// The base an `xml:base` attribute gives: its value resolved against the base around it.
+    ///
+    /// - Parameters:
+    ///   - value: The attribute's value.
+    ///   - enclosing: The base around the element, when there is an absolute one.
+    ///   - diagnostics: Where an attribute that cannot be used is reported.
+    /// - Returns: The absolute base, or `nil` when there is none to resolve against.
+    private static func base(
+        _ value: String,
+        within enclosing: URIReference?,
+        diagnostics: inout [ProblemDiagnostic]
+    ) -> URIReference? {
+        guard let reference = URIReference(parsing: value) else {
+            diagnostics.append(
+                .init(member: nil, message: "xml:base '\(ProblemDiagnostic.excerpt(value))' is not a URI reference; ignored")
+            )
+            return enclosing
+        }
+        if reference.isAbsolute { return reference }
+        guard let enclosing else {
+            diagnostics.append(
+                .init(
+                    member: nil,
+                    message: "xml:base '\(ProblemDiagnostic.excerpt(value))' is relative and there is no base URI to "
+                        + "resolve it against; relative references are kept"
+                )
+            )
+            return nil
+        }
+        return reference.resolved(against: enclosing)
     }
 
     /// Reads the standard members as the types of the Appendix B schema, which collapse whitespace:

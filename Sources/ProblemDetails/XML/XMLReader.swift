@@ -5,7 +5,7 @@
 /// It reads what a problem document needs and refuses what could hurt the reader:
 /// - The XML declaration must say version 1.x and, when it names an encoding, UTF-8.
 /// - Comments, processing instructions (such as `<?xml-stylesheet …?>`) and attributes other than
-///   namespace declarations are skipped; CDATA sections are text.
+///   namespace declarations and `xml:base` are skipped; CDATA sections are text.
 /// - Only the five predefined entities and character references are read. A document type
 ///   declaration or an entity declaration, anywhere, is refused (no external entities, no entity
 ///   expansion), and so is any other entity reference.
@@ -30,6 +30,12 @@ struct XMLReader {
     /// The top-level member being read, which diagnostics about nested content name.
     private var topLevelMember: String?
     var diagnostics: [ProblemDiagnostic] = []
+    /// The `xml:base` attribute of the `problem` element, as written.
+    private(set) var problemBase: String?
+    /// The `xml:base` attributes of the `type` and `instance` elements, as written, by member:
+    /// XML Base makes an element's own attribute the base of its content.
+    /// https://www.w3.org/TR/xmlbase/#granularity
+    private(set) var memberBases: [String: String] = [:]
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, startingAt index: Int = 0, maximumDepth: Int) {
         self.bytes = bytes
@@ -214,6 +220,7 @@ struct XMLReader {
         var restore: [(prefix: String, previous: String?)] = []
         var attributePrefixes: [(prefix: String, position: Int)] = []
         var attributeNames = Set<String>()
+        var xmlBase: String?
         var isEmpty = false
         while true {
             let hadWhitespace = self.skipWhitespace()
@@ -259,6 +266,7 @@ struct XMLReader {
                 let prefix = self.string(attribute.range.lowerBound..<colon)
                 guard prefix == "xmlns" else {
                     attributePrefixes.append((prefix: prefix, position: attributeStart))
+                    if prefix == "xml", self.string(colon + 1..<attribute.range.upperBound) == "base" { xmlBase = value }
                     continue
                 }
                 let declared = self.string(colon + 1..<attribute.range.upperBound)
@@ -282,6 +290,9 @@ struct XMLReader {
         let isRead =
             parentIsRead && namespace == Self.problemNamespace && (!isRoot || localName == "problem")
         if isRead, level == 2 { self.topLevelMember = localName }
+        if isRead, isRoot { self.problemBase = xmlBase }
+        // A repeated member keeps its last value, so its last element's base.
+        if isRead, level == 2, localName == "type" || localName == "instance" { self.memberBases[localName] = xmlBase }
 
         let value: ExtensionValue?
         if isEmpty {

@@ -264,6 +264,75 @@ import Testing
         #expect(relativeBase.diagnostics.count == 1)
     }
 
+    /// RFC 3986 §5.1.1: a base embedded in the document wins over the retrieval URI; XML Base
+    /// embeds it as `xml:base`, whose `xml` prefix needs no declaration.
+    @Test func anXMLBaseOnTheProblemIsTheBaseOfEveryMember() throws {
+        let members = "<type>probs/out-of-credit</type><instance>/accounts/1</instance><title>t</title>"
+        let absolute = try self.decode(
+            "<problem xmlns=\"urn:ietf:rfc:7807\" xml:base=\"https://api.example.com/v1/\">\(members)</problem>"
+        )
+        #expect(absolute.problem.type == "https://api.example.com/v1/probs/out-of-credit")
+        #expect(absolute.problem.instance == "https://api.example.com/accounts/1")
+        #expect(absolute.diagnostics.isEmpty)
+        #expect(absolute.problem.extensions.isEmpty)
+
+        let prefixed = try self.decode(
+            "<p:problem xmlns:p=\"urn:ietf:rfc:7807\" xml:base=\"/v2/\"><p:type>probs/x</p:type></p:problem>",
+            baseURI: "https://api.example.com/books/1"
+        )
+        #expect(prefixed.problem.type == "https://api.example.com/v2/probs/x")
+        #expect(prefixed.diagnostics.isEmpty)
+
+        let withoutBase = try self.decode(XMLFixtures.problem(members), baseURI: "https://api.example.com/books/1")
+        #expect(withoutBase.problem.type == "https://api.example.com/books/probs/out-of-credit")
+    }
+
+    @Test func anXMLBaseOnAMemberIsTheBaseOfThatMemberAlone() throws {
+        let decoded = try self.decode(
+            "<problem xmlns=\"urn:ietf:rfc:7807\" xml:base=\"https://api.example.com/v1/\">"
+                + "<type xml:base=\"https://types.example.org/problems/\">out-of-credit</type>"
+                + "<instance xml:base=\"accounts/\">1</instance><detail xml:base=\"https://x.example/\">d</detail>"
+                + "</problem>"
+        )
+        #expect(decoded.problem.type == "https://types.example.org/problems/out-of-credit")
+        #expect(decoded.problem.instance == "https://api.example.com/v1/accounts/1")
+        #expect(decoded.problem.detail == "d")
+        #expect(decoded.diagnostics.isEmpty)
+
+        // A repeated member keeps its last value, and with it the last element's base.
+        let repeated = try self.decode(
+            XMLFixtures.problem("<type xml:base=\"https://a.example/\">x</type><type>y</type>"),
+            baseURI: "https://b.example/"
+        )
+        #expect(repeated.problem.type == "https://b.example/y")
+    }
+
+    @Test func anXMLBaseThatCannotBeUsedIsReportedAndRelativeReferencesAreKept() throws {
+        let relative = try self.decode(
+            "<problem xmlns=\"urn:ietf:rfc:7807\" xml:base=\"/v1/\"><type>probs/x</type></problem>"
+        )
+        #expect(relative.problem.type == "probs/x")
+        #expect(relative.diagnostics.map(\.message) == [
+            "xml:base '/v1/' is relative and there is no base URI to resolve it against; relative references are kept"
+        ])
+
+        let invalid = try self.decode(
+            "<problem xmlns=\"urn:ietf:rfc:7807\" xml:base=\"https://exa mple.com/\"><type>probs/x</type></problem>",
+            baseURI: "https://api.example.com/"
+        )
+        #expect(invalid.problem.type == "https://api.example.com/probs/x")
+        #expect(invalid.diagnostics.count == 1)
+        #expect(invalid.diagnostics.first?.message.contains("is not a URI reference") == true)
+
+        // Only `xml:base` counts: another namespace's `base` is an ignored attribute.
+        let other = try self.decode(
+            "<problem xmlns=\"urn:ietf:rfc:7807\" xmlns:b=\"urn:b\" b:base=\"https://b.example/\">"
+                + "<type>probs/x</type></problem>",
+            baseURI: "https://api.example.com/"
+        )
+        #expect(other.problem.type == "https://api.example.com/probs/x")
+    }
+
     // MARK: Namespaces
 
     @Test func refusesARootThatIsNotAProblemInTheRFCNamespace() {
