@@ -40,8 +40,9 @@ enum HummingbirdErrorMapping {
         // throw. A `ProblemConvertible` error is left to the registry, which casts every error to
         // it anyway; checking here as well cost an unknown error a third failed lookup.
         switch error {
-        case let problem as Problem:
-            return (problem, false)
+        case is Problem:
+            // The error as thrown, already boxed: the cast-out `Problem` would be boxed anew.
+            return (error, false)
         case let httpError as HTTPError:
             if httpError.status == .notFound, context.endpointPath == Self.unmatchedEndpointPath {
                 guard let routeMethods else { return (Problem(status: .notFound), true) }

@@ -22,8 +22,9 @@ enum VaporErrorMapping {
         // cases an application could also make `ProblemConvertible` ask once they match, so that
         // its own problem still wins.
         switch error {
-        case let problem as Problem:
-            return (problem, false)
+        case is Problem:
+            // The error as thrown, already boxed: the cast-out `Problem` would be boxed anew.
+            return (error, false)
         case let abort as Abort:
             return (Self.problem(for: abort, head: head, configuration: configuration), false)
         case is RouteNotFound where !(error is any ProblemConvertible):
