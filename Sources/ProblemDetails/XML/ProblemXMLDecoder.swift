@@ -113,12 +113,16 @@ public struct ProblemXMLDecoder: Sendable {
             Self.applySchemaTypes(to: &members)
             var base = ProblemJSONDecoder.base(baseURI, diagnostics: &diagnostics)
             if let problemBase = reader.problemBase {
-                base = Self.base(problemBase, within: base, diagnostics: &diagnostics)
+                base = Self.base(problemBase, within: base, member: nil, diagnostics: &diagnostics)
             }
             // A member with a base of its own is resolved here; the §3.1 rules keep it, now absolute.
-            for (name, memberBase) in reader.memberBases {
-                guard case .string(let text)? = members[name], let reference = URIReference(parsing: text),
-                    !reference.isAbsolute, let base = Self.base(memberBase, within: base, diagnostics: &diagnostics)
+            // In a fixed order, not the dictionary's, which differs from one instance to the next:
+            // the diagnostics, and so the result, must be the same for the same document.
+            for name in ["type", "instance"] {
+                guard let memberBase = reader.memberBases[name], case .string(let text)? = members[name],
+                    let reference = URIReference(parsing: text),
+                    !reference.isAbsolute,
+                    let base = Self.base(memberBase, within: base, member: name, diagnostics: &diagnostics)
                 else { continue }
                 members[name] = .string(reference.resolved(against: base).description)
             }
@@ -132,16 +136,18 @@ public struct ProblemXMLDecoder: Sendable {
     /// - Parameters:
     ///   - value: The attribute's value.
     ///   - enclosing: The base around the element, when there is an absolute one.
+    ///   - member: The member whose element carries the attribute; `nil` for `problem`.
     ///   - diagnostics: Where an attribute that cannot be used is reported.
     /// - Returns: The absolute base, or `nil` when there is none to resolve against.
     private static func base(
         _ value: String,
         within enclosing: URIReference?,
+        member: String?,
         diagnostics: inout [ProblemDiagnostic]
     ) -> URIReference? {
         guard let reference = URIReference(parsing: value) else {
             diagnostics.append(
-                .init(member: nil, message: "xml:base '\(ProblemDiagnostic.excerpt(value))' is not a URI reference; ignored")
+                .init(member: member, message: "xml:base '\(ProblemDiagnostic.excerpt(value))' is not a URI reference; ignored")
             )
             return enclosing
         }
@@ -149,7 +155,7 @@ public struct ProblemXMLDecoder: Sendable {
         guard let enclosing else {
             diagnostics.append(
                 .init(
-                    member: nil,
+                    member: member,
                     message: "xml:base '\(ProblemDiagnostic.excerpt(value))' is relative and there is no base URI to "
                         + "resolve it against; relative references are kept"
                 )
