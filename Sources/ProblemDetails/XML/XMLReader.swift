@@ -207,13 +207,23 @@ struct XMLReader {
 
     // MARK: Elements
 
-    /// Parses an element, with the cursor on its `<`.
+    /// A start tag, read: its name, the namespace that name is in, the namespace bindings to undo
+    /// at the element's end, its `xml:base`, and whether it is an empty-element tag.
+    private struct StartTag {
+        var name: QualifiedName
+        var namespace: String?
+        var restore: [(prefix: String, previous: String?)]
+        var xmlBase: String?
+        var isEmpty: Bool
+    }
+
+    /// Reads a start tag, with the cursor on its `<`, and binds the namespaces it declares.
     ///
-    /// - Parameters:
-    ///   - level: The element's nesting level; the root is 1.
-    ///   - parentIsRead: Whether the parent's value is being built; when not, the element is only
-    ///     checked for well-formedness.
-    private mutating func parseElement(level: Int, parentIsRead: Bool) throws(ProblemDecodingError) -> Element {
+    /// A function of its own, never inlined, so that the locals of the attribute loop are not
+    /// part of every level of the recursion: with them, 512 levels under AddressSanitizer
+    /// overflowed a thread's stack.
+    @inline(never)
+    private mutating func parseStartTag() throws(ProblemDecodingError) -> StartTag {
         let tagStart = self.index
         self.index += 1
         let name = try self.scanQualifiedName()
@@ -284,26 +294,38 @@ struct XMLReader {
                 at: attribute.position
             )
         }
+        return StartTag(name: name, namespace: namespace, restore: restore, xmlBase: xmlBase, isEmpty: isEmpty)
+    }
+
+    /// Parses an element, with the cursor on its `<`.
+    ///
+    /// - Parameters:
+    ///   - level: The element's nesting level; the root is 1.
+    ///   - parentIsRead: Whether the parent's value is being built; when not, the element is only
+    ///     checked for well-formedness.
+    private mutating func parseElement(level: Int, parentIsRead: Bool) throws(ProblemDecodingError) -> Element {
+        let tag = try self.parseStartTag()
+        let name = tag.name
         let qualifiedName = self.string(name.range)
         let localName = name.colon.map { self.string($0 + 1..<name.range.upperBound) } ?? qualifiedName
         let isRoot = level == 1
         let isRead =
-            parentIsRead && namespace == Self.problemNamespace && (!isRoot || localName == "problem")
+            parentIsRead && tag.namespace == Self.problemNamespace && (!isRoot || localName == "problem")
         if isRead, level == 2 { self.topLevelMember = localName }
-        if isRead, isRoot { self.problemBase = xmlBase }
+        if isRead, isRoot { self.problemBase = tag.xmlBase }
         // A repeated member keeps its last value, so its last element's base.
-        if isRead, level == 2, localName == "type" || localName == "instance" { self.memberBases[localName] = xmlBase }
+        if isRead, level == 2, localName == "type" || localName == "instance" { self.memberBases[localName] = tag.xmlBase }
 
         let value: ExtensionValue?
-        if isEmpty {
+        if tag.isEmpty {
             value = isRead ? (isRoot ? .object([:]) : .string("")) : nil
         } else {
             value = try self.parseContent(of: name, level: level, isRead: isRead)
         }
-        for binding in restore.reversed() {
+        for binding in tag.restore.reversed() {
             self.namespaces[binding.prefix] = binding.previous
         }
-        return Element(qualifiedName: qualifiedName, localName: localName, namespace: namespace, value: value)
+        return Element(qualifiedName: qualifiedName, localName: localName, namespace: tag.namespace, value: value)
     }
 
     /// Checks a namespace declaration against the rules of Namespaces in XML 1.0 §3.
