@@ -41,6 +41,10 @@ public struct ClientProblemRegistry: Sendable {
     /// The largest problem body read, in bytes; 1 MiB by default. A larger one is not read.
     public var maximumSize: Int
     /// The deepest nesting read; 32 by default.
+    ///
+    /// A value above 256 reads as 256: the decoders keep their own stack, but the encoders and
+    /// `==` recurse into a decoded value, and 256 levels fit a 512 KiB thread stack (a secondary
+    /// thread's on Apple platforms) in a debug build.
     public var maximumDepth: Int
     /// How registered types' `Date` members are written by the server.
     public var dateDecodingStrategy: StrictJSONDecoder.DateDecodingStrategy

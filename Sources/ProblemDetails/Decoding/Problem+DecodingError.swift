@@ -42,8 +42,9 @@ extension Problem {
         guard case .dataCorrupted(let context) = error, context.codingPath.isEmpty else {
             return .validationFailed(decoding: error)
         }
-        // The body was already accepted by the framework's size limit; the depth matches the one
-        // JSONDecoder itself allows.
+        // The body was already accepted by the framework's size limit. A body nesting deeper than
+        // the decoders' ceiling is called malformed, naming the depth, even where JSONDecoder
+        // (whose limit is 512) read it: the client learns what to change either way.
         if let syntaxError = JSONSyntaxError.find(in: body, maximumSize: .max, maximumDepth: JSONParser.depthCeiling) {
             return .malformedBody(syntaxError)
         }

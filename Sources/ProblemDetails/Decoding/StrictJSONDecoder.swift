@@ -43,6 +43,14 @@ public struct StrictJSONDecoder: Sendable {
     /// The largest body read, in bytes; 1 MiB by default. A larger one is a `malformed-body`.
     public var maximumSize: Int
     /// The deepest nesting of arrays and objects read; 32 by default.
+    ///
+    /// A value above 256 reads as 256: the decoders keep their own stack, but the encoders and
+    /// `==` recurse into a decoded value, and 256 levels fit a 512 KiB thread stack (a secondary
+    /// thread's on Apple platforms) in a debug build.
+    ///
+    /// A recursive type decodes through its own `init(from:)` once per level, as it does with
+    /// `JSONDecoder`, and that recursion is on the stack whatever the decoder does: the default
+    /// leaves it room on a 512 KiB stack in a debug build; some 130 levels fill one.
     public var maximumDepth: Int
     /// The most violations one problem lists; 1000 by default. Past it decoding stops, so a hostile
     /// body cannot make a response many times its own size.

@@ -15,9 +15,10 @@ struct JSONParser {
     private var topLevelMember: String?
     var diagnostics: [ProblemDiagnostic] = []
 
-    /// The deepest nesting any decoder allows, whatever it is configured with: the parser recurses,
-    /// and this keeps it far from the stack's limit.
-    static let depthCeiling = 512
+    /// The deepest nesting any decoder allows, whatever it is configured with: the parser keeps
+    /// its own stack, but what reads a value afterwards (the encoders, equality) recurses, and
+    /// this keeps that far from the limit of a small thread stack.
+    static let depthCeiling = 256
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, startingAt index: Int = 0, maximumDepth: Int) {
         self.bytes = bytes
@@ -34,14 +35,16 @@ struct JSONParser {
             throw self.error(.malformed, "the document is empty")
         }
         guard self.bytes[self.index] == UInt8(ascii: "{") else {
-            let value = try self.parseValue()
+            let value = try self.parseValue(isProblem: false)
             throw self.error(
                 .notAProblem,
                 "a problem document is a JSON object, not \(ConsumerRules.describe(value))",
                 position: false
             )
         }
-        let object = try self.parseObject(isTopLevel: true)
+        guard case .object(let object) = try self.parseValue(isProblem: true) else {
+            preconditionFailure("a value that starts with '{' is an object")
+        }
         self.skipWhitespace()
         guard self.index == self.bytes.count else {
             throw self.error(.malformed, "unexpected data after the JSON document")
@@ -52,7 +55,7 @@ struct JSONParser {
     /// Parses a document holding any JSON value.
     mutating func parseValueDocument() throws(ProblemDecodingError) -> ExtensionValue {
         self.skipWhitespace()
-        let value = try self.parseValue()
+        let value = try self.parseValue(isProblem: false)
         self.skipWhitespace()
         guard self.index == self.bytes.count else {
             throw self.error(.malformed, "unexpected data after the JSON document")
@@ -62,27 +65,102 @@ struct JSONParser {
 
     // MARK: Values
 
-    private mutating func parseValue() throws(ProblemDecodingError) -> ExtensionValue {
-        guard self.index < self.bytes.count else {
-            throw self.error(.malformed, "the document ends where a value was expected")
+    /// An array or object whose members are being read.
+    private struct OpenContainer {
+        /// Whether this is an object; otherwise it is an array.
+        let isObject: Bool
+        /// Whether this is the problem object itself, whose member names diagnostics name.
+        let isProblem: Bool
+        var object = ObjectBuilder()
+        var elements: [ExtensionValue] = []
+        /// The name of the member whose value is being read.
+        var name = ""
+
+        init(isObject: Bool, isProblem: Bool) {
+            self.isObject = isObject
+            self.isProblem = isProblem
+            // Problems have a handful of members: one allocation instead of growing 1, 2, 4, 8.
+            if isObject { self.object.reserveCapacity(8) }
         }
-        switch self.bytes[self.index] {
-        case UInt8(ascii: "{"): return .object(try self.parseObject(isTopLevel: false))
-        case UInt8(ascii: "["): return try self.parseArray()
-        case UInt8(ascii: "\""): return .string(try self.parseString())
-        case UInt8(ascii: "t"):
-            try self.expectLiteral("true")
-            return .bool(true)
-        case UInt8(ascii: "f"):
-            try self.expectLiteral("false")
-            return .bool(false)
-        case UInt8(ascii: "n"):
-            try self.expectLiteral("null")
-            return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return try self.parseNumber()
-        default:
-            throw self.error(.malformed, "unexpected character \(self.describeCurrentByte()) where a value was expected")
+    }
+
+    /// Parses one value, however deeply nested, with the cursor on its first byte.
+    ///
+    /// A loop over an explicit stack of the containers being read, not recursion: the stack a
+    /// thread has is small (512 KiB on Apple platforms), and a debug build's frames are large,
+    /// so recursing once per level crashed on a hostile body well inside the depth ceiling.
+    /// - Parameter isProblem: Whether an object at the top is the problem document.
+    private mutating func parseValue(isProblem: Bool) throws(ProblemDecodingError) -> ExtensionValue {
+        // The innermost container is kept out of the array, so a flat object allocates no stack.
+        var current: OpenContainer?
+        var enclosing: [OpenContainer] = []
+        while true {
+            guard self.index < self.bytes.count else {
+                throw self.error(.malformed, "the document ends where a value was expected")
+            }
+            var value: ExtensionValue
+            switch self.bytes[self.index] {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                let isObject = self.bytes[self.index] == UInt8(ascii: "{")
+                try self.enter()
+                self.index += 1
+                self.skipWhitespace()
+                if self.index < self.bytes.count, self.bytes[self.index] == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                    self.index += 1
+                    self.depth -= 1
+                    value = isObject ? .object(ExtensionValue.Object()) : .array([])
+                    break
+                }
+                if let current { enclosing.append(current) }
+                current = OpenContainer(isObject: isObject, isProblem: isProblem && self.depth == 1 && isObject)
+                if isObject { try self.parseMemberName(into: &current!) }
+                continue
+            case UInt8(ascii: "\""): value = .string(try self.parseString())
+            case UInt8(ascii: "t"):
+                try self.expectLiteral("true")
+                value = .bool(true)
+            case UInt8(ascii: "f"):
+                try self.expectLiteral("false")
+                value = .bool(false)
+            case UInt8(ascii: "n"):
+                try self.expectLiteral("null")
+                value = .null
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                value = try self.parseNumber()
+            default:
+                throw self.error(.malformed, "unexpected character \(self.describeCurrentByte()) where a value was expected")
+            }
+            // Hand the value to the containers it completes, innermost first, until one has more.
+            while true {
+                guard current != nil else { return value }
+                self.add(value, to: &current!)
+                self.skipWhitespace()
+                let isObject = current!.isObject
+                guard self.index < self.bytes.count else {
+                    throw self.error(.malformed, isObject ? "the document ends inside an object" : "the document ends inside an array")
+                }
+                let byte = self.bytes[self.index]
+                if byte == UInt8(ascii: ",") {
+                    self.index += 1
+                    if isObject {
+                        try self.parseMemberName(into: &current!)
+                    } else {
+                        self.skipWhitespace()
+                    }
+                    break
+                }
+                guard byte == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else {
+                    throw self.error(
+                        .malformed,
+                        isObject ? "expected ',' or '}' after an object member" : "expected ',' or ']' after an array element"
+                    )
+                }
+                self.index += 1
+                self.depth -= 1
+                let closed = current!
+                current = enclosing.popLast()
+                value = closed.isObject ? .object(closed.object.object) : .array(closed.elements)
+            }
         }
     }
 
@@ -93,103 +171,40 @@ struct JSONParser {
         }
     }
 
-    private mutating func parseObject(isTopLevel: Bool) throws(ProblemDecodingError) -> ExtensionValue.Object {
-        try self.enter()
-        self.index += 1
-        var object = ExtensionValue.Object()
-        // Problems have a handful of members: one allocation instead of growing 1, 2, 4, 8.
-        object.reserveCapacity(8)
-        var positions: [String: Int] = [:]
+    /// Reads a member's name and the `:` after it, leaving the cursor on its value.
+    private mutating func parseMemberName(into container: inout OpenContainer) throws(ProblemDecodingError) {
         self.skipWhitespace()
-        if self.index < self.bytes.count, self.bytes[self.index] == UInt8(ascii: "}") {
-            self.index += 1
-            self.depth -= 1
-            return object
+        guard self.index < self.bytes.count, self.bytes[self.index] == UInt8(ascii: "\"") else {
+            throw self.error(.malformed, "expected a member name in double quotes")
         }
-        while true {
-            self.skipWhitespace()
-            guard self.index < self.bytes.count, self.bytes[self.index] == UInt8(ascii: "\"") else {
-                throw self.error(.malformed, "expected a member name in double quotes")
-            }
-            let name = try self.parseString()
-            self.skipWhitespace()
-            guard self.index < self.bytes.count, self.bytes[self.index] == UInt8(ascii: ":") else {
-                throw self.error(.malformed, "expected ':' after the member name")
-            }
-            self.index += 1
-            self.skipWhitespace()
-            if isTopLevel { self.topLevelMember = name }
-            let value = try self.parseValue()
-            // A linear scan beats hashing for the few members a problem has; past 16 the index
-            // keeps a hostile document with thousands of members from going quadratic.
-            let existing: Int?
-            if object.count < 16 {
-                existing = object.storage.firstIndex { $0.name.utf8.count == name.utf8.count && $0.name == name }
-            } else {
-                if positions.isEmpty {
-                    for (position, member) in object.storage.enumerated() where positions[member.name] == nil {
-                        positions[member.name] = position
-                    }
-                }
-                existing = positions[name]
-            }
-            if let existing {
-                object.storage[existing].value = value
-                self.diagnostics.record(
-                    .init(
-                        member: isTopLevel ? name : self.topLevelMember,
-                        message: "the member name '\(ProblemDiagnostic.excerpt(name))' appears more than once; the last value is used"
-                    )
-                )
-            } else {
-                if !positions.isEmpty { positions[name] = object.count }
-                object.appendUnchecked(name, value)
-            }
-            self.skipWhitespace()
-            guard self.index < self.bytes.count else {
-                throw self.error(.malformed, "the document ends inside an object")
-            }
-            switch self.bytes[self.index] {
-            case UInt8(ascii: ","):
-                self.index += 1
-            case UInt8(ascii: "}"):
-                self.index += 1
-                self.depth -= 1
-                return object
-            default:
-                throw self.error(.malformed, "expected ',' or '}' after an object member")
-            }
+        let name = try self.parseString()
+        self.skipWhitespace()
+        guard self.index < self.bytes.count, self.bytes[self.index] == UInt8(ascii: ":") else {
+            throw self.error(.malformed, "expected ':' after the member name")
         }
+        self.index += 1
+        self.skipWhitespace()
+        if container.isProblem { self.topLevelMember = name }
+        container.name = name
     }
 
-    private mutating func parseArray() throws(ProblemDecodingError) -> ExtensionValue {
-        try self.enter()
-        self.index += 1
-        var elements: [ExtensionValue] = []
-        self.skipWhitespace()
-        if self.index < self.bytes.count, self.bytes[self.index] == UInt8(ascii: "]") {
-            self.index += 1
-            self.depth -= 1
-            return .array(elements)
+    /// Adds a value read to its container: an array's next element, or the value of the member
+    /// whose name was read last.
+    ///
+    /// A repeated member name keeps its first position and its last value, with a diagnostic.
+    private mutating func add(_ value: ExtensionValue, to container: inout OpenContainer) {
+        guard container.isObject else {
+            container.elements.append(value)
+            return
         }
-        while true {
-            self.skipWhitespace()
-            elements.append(try self.parseValue())
-            self.skipWhitespace()
-            guard self.index < self.bytes.count else {
-                throw self.error(.malformed, "the document ends inside an array")
-            }
-            switch self.bytes[self.index] {
-            case UInt8(ascii: ","):
-                self.index += 1
-            case UInt8(ascii: "]"):
-                self.index += 1
-                self.depth -= 1
-                return .array(elements)
-            default:
-                throw self.error(.malformed, "expected ',' or ']' after an array element")
-            }
-        }
+        let name = container.name
+        guard container.object.add(name, value) else { return }
+        self.diagnostics.record(
+            .init(
+                member: container.isProblem ? name : self.topLevelMember,
+                message: "the member name '\(ProblemDiagnostic.excerpt(name))' appears more than once; the last value is used"
+            )
+        )
     }
 
     private mutating func expectLiteral(_ literal: StaticString) throws(ProblemDecodingError) {

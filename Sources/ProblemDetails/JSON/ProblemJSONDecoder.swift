@@ -21,6 +21,10 @@ public struct ProblemJSONDecoder: Sendable {
     public var maximumSize: Int
     /// The deepest nesting of objects and arrays read, the document's own object included; 32 by
     /// default.
+    ///
+    /// A value above 256 reads as 256: the decoders keep their own stack, but the encoders and
+    /// `==` recurse into a decoded value, and 256 levels fit a 512 KiB thread stack (a secondary
+    /// thread's on Apple platforms) in a debug build.
     public var maximumDepth: Int
 
     /// Creates a decoder.

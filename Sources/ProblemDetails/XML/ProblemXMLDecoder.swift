@@ -51,6 +51,10 @@ public struct ProblemXMLDecoder: Sendable {
     ///
     /// Leaf elements do not count, so a problem within ``ProblemJSONDecoder/maximumDepth`` as JSON
     /// is within the same limit as XML.
+    ///
+    /// A value above 256 reads as 256: the decoders keep their own stack, but the encoders and
+    /// `==` recurse into a decoded value, and 256 levels fit a 512 KiB thread stack (a secondary
+    /// thread's on Apple platforms) in a debug build.
     public var maximumDepth: Int
 
     /// Creates a decoder.

@@ -40,8 +40,8 @@ struct XMLReader {
     init(_ bytes: UnsafeBufferPointer<UInt8>, startingAt index: Int = 0, maximumDepth: Int) {
         self.bytes = bytes
         self.index = index
-        // The reader recurses, as the JSON parser does: the same ceiling keeps a configured depth
-        // of, say, `.max` from letting a megabyte of `<a>` overflow the stack.
+        // The same ceiling as the JSON parser's: the reader keeps its own stack, but what reads
+        // the value afterwards (the encoders, equality) recurses.
         self.maximumDepth = min(maximumDepth, JSONParser.depthCeiling)
     }
 
@@ -78,7 +78,7 @@ struct XMLReader {
         guard self.index < self.bytes.count else {
             throw self.error(.malformed, "the document has no root element")
         }
-        let root = try self.parseElement(level: 1, parentIsRead: true)
+        let root = try self.parseElement()
         try self.skipMiscellany()
         if self.index < self.bytes.count {
             if self.index + 1 < self.bytes.count, self.bytes[self.index + 1] == UInt8(ascii: "/") {
@@ -218,11 +218,6 @@ struct XMLReader {
     }
 
     /// Reads a start tag, with the cursor on its `<`, and binds the namespaces it declares.
-    ///
-    /// A function of its own, never inlined, so that the locals of the attribute loop are not
-    /// part of every level of the recursion: with them, 512 levels under AddressSanitizer
-    /// overflowed a thread's stack.
-    @inline(never)
     private mutating func parseStartTag() throws(ProblemDecodingError) -> StartTag {
         let tagStart = self.index
         self.index += 1
@@ -297,13 +292,72 @@ struct XMLReader {
         return StartTag(name: name, namespace: namespace, restore: restore, xmlBase: xmlBase, isEmpty: isEmpty)
     }
 
-    /// Parses an element, with the cursor on its `<`.
+    /// An element whose content is being read.
+    private struct OpenElement {
+        var name: QualifiedName
+        var qualifiedName: String
+        var localName: String
+        var namespace: String?
+        /// The namespace bindings to undo at the element's end.
+        var restore: [(prefix: String, previous: String?)]
+        /// The nesting level; the root is 1.
+        var level: Int
+        /// Whether the value is being built; when not, the element is only checked for
+        /// well-formedness.
+        var isRead: Bool
+        var text: [UInt8] = []
+        var children: Children
+        var hasChildElements = false
+        var hasText = false
+    }
+
+    /// An element whose start tag was read: an empty-element tag is finished there.
+    private enum StartedElement {
+        case finished(Element)
+        case open(OpenElement)
+    }
+
+    /// What an element's content holds next.
+    private enum ContentEvent {
+        /// A child element starts, with the cursor on its `<`.
+        case child
+        /// The element's end tag was read.
+        case end
+    }
+
+    /// Parses an element and everything in it, with the cursor on its `<`.
     ///
-    /// - Parameters:
-    ///   - level: The element's nesting level; the root is 1.
-    ///   - parentIsRead: Whether the parent's value is being built; when not, the element is only
-    ///     checked for well-formedness.
-    private mutating func parseElement(level: Int, parentIsRead: Bool) throws(ProblemDecodingError) -> Element {
+    /// A loop over an explicit stack of the open elements, not recursion: a thread's stack can be
+    /// small (512 KiB on Apple platforms) and a debug build's frames large, and a reader that
+    /// recursed once per level crashed there at some 80 levels, well inside the depth ceiling.
+    private mutating func parseElement() throws(ProblemDecodingError) -> Element {
+        var enclosing: [OpenElement] = []
+        var current: OpenElement
+        switch try self.startElement(level: 1, parentIsRead: true) {
+        case .finished(let element): return element
+        case .open(let element): current = element
+        }
+        while true {
+            switch try self.readContent(of: &current) {
+            case .child:
+                switch try self.startElement(level: current.level + 1, parentIsRead: current.isRead) {
+                case .finished(let child):
+                    self.adopt(child, into: &current)
+                case .open(let child):
+                    enclosing.append(current)
+                    current = child
+                }
+            case .end:
+                let element = self.finish(current)
+                guard let parent = enclosing.popLast() else { return element }
+                current = parent
+                self.adopt(element, into: &current)
+            }
+        }
+    }
+
+    /// Reads an element's start tag, with the cursor on its `<`; an empty-element tag finishes it.
+    private mutating func startElement(level: Int, parentIsRead: Bool) throws(ProblemDecodingError) -> StartedElement {
         let tag = try self.parseStartTag()
         let name = tag.name
         let qualifiedName = self.string(name.range)
@@ -316,16 +370,70 @@ struct XMLReader {
         // A repeated member keeps its last value, so its last element's base.
         if isRead, level == 2, localName == "type" || localName == "instance" { self.memberBases[localName] = tag.xmlBase }
 
-        let value: ExtensionValue?
-        if tag.isEmpty {
-            value = isRead ? (isRoot ? .object([:]) : .string("")) : nil
-        } else {
-            value = try self.parseContent(of: name, level: level, isRead: isRead)
+        guard tag.isEmpty else {
+            return .open(
+                OpenElement(
+                    name: name,
+                    qualifiedName: qualifiedName,
+                    localName: localName,
+                    namespace: tag.namespace,
+                    restore: tag.restore,
+                    level: level,
+                    isRead: isRead,
+                    children: Children(isArray: level > 1)
+                )
+            )
         }
-        for binding in tag.restore.reversed() {
+        self.restore(tag.restore)
+        let value: ExtensionValue? = isRead ? (isRoot ? .object([:]) : .string("")) : nil
+        return .finished(
+            Element(qualifiedName: qualifiedName, localName: localName, namespace: tag.namespace, value: value)
+        )
+    }
+
+    /// An element whose end tag was read, as its parent needs it; its namespace bindings end.
+    private mutating func finish(_ element: OpenElement) -> Element {
+        let value: ExtensionValue? =
+            element.isRead
+            ? self.value(
+                text: element.text,
+                children: element.children,
+                hasChildElements: element.hasChildElements,
+                hasText: element.hasText,
+                isRoot: element.level == 1
+            ) : nil
+        self.restore(element.restore)
+        return Element(
+            qualifiedName: element.qualifiedName,
+            localName: element.localName,
+            namespace: element.namespace,
+            value: value
+        )
+    }
+
+    /// Undoes an element's namespace declarations, innermost first.
+    private mutating func restore(_ bindings: [(prefix: String, previous: String?)]) {
+        for binding in bindings.reversed() {
             self.namespaces[binding.prefix] = binding.previous
         }
-        return Element(qualifiedName: qualifiedName, localName: localName, namespace: tag.namespace, value: value)
+    }
+
+    /// Adds a child element that was read to its parent's value, or says why it is ignored.
+    private mutating func adopt(_ child: Element, into parent: inout OpenElement) {
+        guard parent.isRead else { return }
+        if let value = child.value {
+            self.add(child.localName, value, to: &parent.children, isTopLevel: parent.level == 1)
+        } else {
+            let namespace =
+                child.namespace.map { "is in the namespace '\(ProblemDiagnostic.excerpt($0))'" } ?? "has no namespace"
+            self.diagnostics.record(
+                .init(
+                    member: parent.level == 1 ? nil : self.topLevelMember,
+                    message: "the element <\(ProblemDiagnostic.excerpt(child.qualifiedName))> \(namespace), not "
+                        + "\(Self.problemNamespace); ignored (RFC 9457 Appendix B)"
+                )
+            )
+        }
     }
 
     /// Checks a namespace declaration against the rules of Namespaces in XML 1.0 §3.
@@ -358,39 +466,32 @@ struct XMLReader {
         return uri
     }
 
-    /// Parses an element's content and end tag, with the cursor after its start tag.
+    /// Reads an element's content up to its next child element or its end tag, with the cursor
+    /// in the content; text is kept while the element is read and has no child elements.
     ///
-    /// Returns the element's value when `isRead`: an object for the root, an array when every child
-    /// is `i`, an object when there are other children, and a string otherwise.
-    private mutating func parseContent(
-        of name: QualifiedName,
-        level: Int,
-        isRead: Bool
-    ) throws(ProblemDecodingError) -> ExtensionValue? {
-        var text: [UInt8] = []
-        var children = Children(isArray: level > 1)
-        var hasChildElements = false
-        var hasText = false
+    /// The element's value, built by ``finish(_:)``, is an object for the root, an array when
+    /// every child is `i`, an object when there are other children, and a string otherwise.
+    private mutating func readContent(of element: inout OpenElement) throws(ProblemDecodingError) -> ContentEvent {
         while true {
             guard self.index < self.bytes.count else {
                 throw self.error(
                     .malformed,
-                    "the document ends inside the element <\(ProblemDiagnostic.excerpt(self.string(name.range)))>"
+                    "the document ends inside the element <\(ProblemDiagnostic.excerpt(element.qualifiedName))>"
                 )
             }
             let byte = self.bytes[self.index]
             if byte == UInt8(ascii: "&") {
                 let scalar = try self.parseReference()
-                if !Self.isWhitespace(scalar) { hasText = true }
-                if isRead, !hasChildElements { Self.append(scalar, to: &text) }
+                if !Self.isWhitespace(scalar) { element.hasText = true }
+                if element.isRead, !element.hasChildElements { Self.append(scalar, to: &element.text) }
                 continue
             }
             guard byte == UInt8(ascii: "<") else {
                 let start = self.index
                 let isWhitespace = try self.scanText()
-                if !isWhitespace { hasText = true }
-                if isRead, !hasChildElements {
-                    Self.appendNormalizingLineEnds(self.bytes[start..<self.index], to: &text)
+                if !isWhitespace { element.hasText = true }
+                if element.isRead, !element.hasChildElements {
+                    Self.appendNormalizingLineEnds(self.bytes[start..<self.index], to: &element.text)
                 }
                 continue
             }
@@ -399,15 +500,8 @@ struct XMLReader {
             }
             switch self.bytes[self.index + 1] {
             case UInt8(ascii: "/"):
-                try self.parseEndTag(matching: name)
-                guard isRead else { return nil }
-                return self.value(
-                    text: text,
-                    children: children,
-                    hasChildElements: hasChildElements,
-                    hasText: hasText,
-                    isRoot: level == 1
-                )
+                try self.parseEndTag(matching: element.name)
+                return .end
             case UInt8(ascii: "?"):
                 try self.skipProcessingInstruction()
             case UInt8(ascii: "!"):
@@ -416,36 +510,24 @@ struct XMLReader {
                 } else if self.hasPrefix("<![CDATA[") {
                     let content = try self.scanCDATA()
                     let isWhitespace = content.allSatisfy { Self.isWhitespace($0) }
-                    if !isWhitespace { hasText = true }
-                    if isRead, !hasChildElements { Self.appendNormalizingLineEnds(content, to: &text) }
+                    if !isWhitespace { element.hasText = true }
+                    if element.isRead, !element.hasChildElements {
+                        Self.appendNormalizingLineEnds(content, to: &element.text)
+                    }
                 } else {
                     throw self.declarationError()
                 }
             default:
                 // Only an element with child elements counts towards the depth, so a leaf may sit
                 // one level below the limit and a problem within ProblemJSONDecoder's limit fits.
-                guard level <= self.maximumDepth else {
+                guard element.level <= self.maximumDepth else {
                     throw self.error(.tooDeep, "the document nests deeper than \(self.maximumDepth) levels")
                 }
-                if !hasChildElements {
-                    hasChildElements = true
-                    text = []
+                if !element.hasChildElements {
+                    element.hasChildElements = true
+                    element.text = []
                 }
-                let child = try self.parseElement(level: level + 1, parentIsRead: isRead)
-                guard isRead else { continue }
-                if let value = child.value {
-                    self.add(child.localName, value, to: &children, isTopLevel: level == 1)
-                } else {
-                    let namespace =
-                        child.namespace.map { "is in the namespace '\(ProblemDiagnostic.excerpt($0))'" } ?? "has no namespace"
-                    self.diagnostics.record(
-                        .init(
-                            member: level == 1 ? nil : self.topLevelMember,
-                            message: "the element <\(ProblemDiagnostic.excerpt(child.qualifiedName))> \(namespace), not "
-                                + "\(Self.problemNamespace); ignored (RFC 9457 Appendix B)"
-                        )
-                    )
-                }
+                return .child
             }
         }
     }
@@ -475,7 +557,7 @@ struct XMLReader {
         if children.isArray, !children.items.isEmpty {
             return .array(children.items)
         }
-        return .object(children.object)
+        return .object(children.object.object)
     }
 
     /// The child elements of an element being read: an array while every one is `i`, an object
@@ -483,9 +565,7 @@ struct XMLReader {
     private struct Children {
         var isArray: Bool
         var items: [ExtensionValue] = []
-        var object = ExtensionValue.Object()
-        /// The position of each member name, built once the object is too big for linear lookup.
-        var positions: [String: Int] = [:]
+        var object = ObjectBuilder()
     }
 
     /// Adds a child element's value, as it is read so that diagnostics come in document order.
@@ -516,32 +596,13 @@ struct XMLReader {
         into children: inout Children,
         isTopLevel: Bool
     ) {
-        // A linear scan beats hashing for the few members a problem has; past 16 the index keeps
-        // a hostile document with thousands of members from going quadratic.
-        let existing: Int?
-        if children.object.count < 16 {
-            existing = children.object.storage.firstIndex { $0.name == name }
-        } else {
-            if children.positions.isEmpty {
-                for (position, member) in children.object.storage.enumerated()
-                where children.positions[member.name] == nil {
-                    children.positions[member.name] = position
-                }
-            }
-            existing = children.positions[name]
-        }
-        if let existing {
-            children.object.storage[existing].value = value
-            self.diagnostics.record(
-                .init(
-                    member: isTopLevel ? name : self.topLevelMember,
-                    message: "the element <\(ProblemDiagnostic.excerpt(name))> appears more than once; the last one is used"
-                )
+        guard children.object.add(name, value) else { return }
+        self.diagnostics.record(
+            .init(
+                member: isTopLevel ? name : self.topLevelMember,
+                message: "the element <\(ProblemDiagnostic.excerpt(name))> appears more than once; the last one is used"
             )
-        } else {
-            if !children.positions.isEmpty { children.positions[name] = children.object.count }
-            children.object.appendUnchecked(name, value)
-        }
+        )
     }
 
     private mutating func parseEndTag(matching name: QualifiedName) throws(ProblemDecodingError) {

@@ -890,23 +890,14 @@ import Testing
     }
 
     @Test func deepNestingIsRefusedWithoutCrashing() throws {
-        indirect enum Nested: Decodable {
-            case leaf
-            case node([Nested])
-            init(from decoder: any Decoder) throws {
-                var container = try decoder.unkeyedContainer()
-                var children: [Nested] = []
-                while !container.isAtEnd { children.append(try container.decode(Nested.self)) }
-                self = children.isEmpty ? .leaf : .node(children)
-            }
-        }
         let hostile = String(repeating: "[", count: 200_000) + String(repeating: "]", count: 200_000)
-        #expect(self.problem(Nested.self, hostile)?.status == .badRequest)
+        #expect(self.problem(NestedArrays.self, hostile)?.status == .badRequest)
         let deepest = String(repeating: "[", count: 32) + String(repeating: "]", count: 32)
-        #expect(throws: Never.self) { try self.decode(Nested.self, deepest) }
-        let deep = StrictJSONDecoder(maximumSize: 1 << 20, maximumDepth: 400)
-        let fourHundred = String(repeating: "[", count: 400) + "1" + String(repeating: "]", count: 400)
-        #expect(self.problem(Nested.self, fourHundred, decoder: deep)?.errors.first?.location?.pointer?.tokens.count == 400)
+        #expect(throws: Never.self) { try self.decode(NestedArrays.self, deepest) }
+        // The ceiling that `maximumDepth: .max` is clamped to.
+        let deep = StrictJSONDecoder(maximumSize: 1 << 20, maximumDepth: .max)
+        let atTheCeiling = String(repeating: "[", count: 256) + "1" + String(repeating: "]", count: 256)
+        #expect(self.problem(NestedArrays.self, atTheCeiling, decoder: deep)?.errors.first?.location?.pointer?.tokens.count == 256)
     }
 
     @Test func aMegabyteOfFailuresIsCappedAndQuick() throws {
