@@ -17,6 +17,7 @@ struct ObjectBuilder {
     /// Adds a member, or replaces the value of the member of that name.
     ///
     /// - Returns: Whether the name was already there.
+    @inline(__always)
     mutating func add(_ name: String, _ value: ExtensionValue) -> Bool {
         // A linear scan beats hashing for the few members a problem has; past 16 the index keeps
         // a hostile document with thousands of members from going quadratic.

@@ -73,7 +73,7 @@ struct JSONParser {
         let isProblem: Bool
         var object = ObjectBuilder()
         var elements: [ExtensionValue] = []
-        /// The name of the member whose value is being read.
+        /// The name of the member being read, kept here while the reader is inside its value.
         var name = ""
 
         init(isObject: Bool, isProblem: Bool) {
@@ -84,6 +84,12 @@ struct JSONParser {
         }
     }
 
+    /// The start of a value: a whole value, or a container whose entries come next.
+    private enum Opening {
+        case value(ExtensionValue)
+        case container(OpenContainer)
+    }
+
     /// Parses one value, however deeply nested, with the cursor on its first byte.
     ///
     /// A loop over an explicit stack of the containers being read, not recursion: the stack a
@@ -91,76 +97,97 @@ struct JSONParser {
     /// so recursing once per level crashed on a hostile body well inside the depth ceiling.
     /// - Parameter isProblem: Whether an object at the top is the problem document.
     private mutating func parseValue(isProblem: Bool) throws(ProblemDecodingError) -> ExtensionValue {
-        // The innermost container is kept out of the array, so a flat object allocates no stack.
-        var current: OpenContainer?
+        var current: OpenContainer
+        switch try self.parseOpening(isProblem: isProblem) {
+        case .value(let value): return value
+        case .container(let container): current = container
+        }
         var enclosing: [OpenContainer] = []
+        // The name of the member being read, when `current` is an object.
+        var name = current.isObject ? try self.parseMemberName(isProblem: current.isProblem) : ""
         while true {
-            guard self.index < self.bytes.count else {
-                throw self.error(.malformed, "the document ends where a value was expected")
-            }
             var value: ExtensionValue
-            switch self.bytes[self.index] {
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                let isObject = self.bytes[self.index] == UInt8(ascii: "{")
-                try self.enter()
-                self.index += 1
-                self.skipWhitespace()
-                if self.index < self.bytes.count, self.bytes[self.index] == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
-                    self.index += 1
-                    self.depth -= 1
-                    value = isObject ? .object(ExtensionValue.Object()) : .array([])
-                    break
-                }
-                if let current { enclosing.append(current) }
-                current = OpenContainer(isObject: isObject, isProblem: isProblem && self.depth == 1 && isObject)
-                if isObject { try self.parseMemberName(into: &current!) }
+            switch try self.parseOpening(isProblem: false) {
+            case .container(let child):
+                current.name = name
+                enclosing.append(current)
+                current = child
+                if child.isObject { name = try self.parseMemberName(isProblem: false) }
                 continue
-            case UInt8(ascii: "\""): value = .string(try self.parseString())
-            case UInt8(ascii: "t"):
-                try self.expectLiteral("true")
-                value = .bool(true)
-            case UInt8(ascii: "f"):
-                try self.expectLiteral("false")
-                value = .bool(false)
-            case UInt8(ascii: "n"):
-                try self.expectLiteral("null")
-                value = .null
-            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                value = try self.parseNumber()
-            default:
-                throw self.error(.malformed, "unexpected character \(self.describeCurrentByte()) where a value was expected")
+            case .value(let complete):
+                value = complete
             }
             // Hand the value to the containers it completes, innermost first, until one has more.
             while true {
-                guard current != nil else { return value }
-                self.add(value, to: &current!)
+                self.add(value, named: name, to: &current)
                 self.skipWhitespace()
-                let isObject = current!.isObject
                 guard self.index < self.bytes.count else {
-                    throw self.error(.malformed, isObject ? "the document ends inside an object" : "the document ends inside an array")
+                    throw self.error(
+                        .malformed,
+                        current.isObject ? "the document ends inside an object" : "the document ends inside an array"
+                    )
                 }
                 let byte = self.bytes[self.index]
                 if byte == UInt8(ascii: ",") {
                     self.index += 1
-                    if isObject {
-                        try self.parseMemberName(into: &current!)
+                    if current.isObject {
+                        name = try self.parseMemberName(isProblem: current.isProblem)
                     } else {
                         self.skipWhitespace()
                     }
                     break
                 }
-                guard byte == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else {
+                guard byte == (current.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else {
                     throw self.error(
                         .malformed,
-                        isObject ? "expected ',' or '}' after an object member" : "expected ',' or ']' after an array element"
+                        current.isObject
+                            ? "expected ',' or '}' after an object member" : "expected ',' or ']' after an array element"
                     )
                 }
                 self.index += 1
                 self.depth -= 1
-                let closed = current!
-                current = enclosing.popLast()
-                value = closed.isObject ? .object(closed.object.object) : .array(closed.elements)
+                value = current.isObject ? .object(current.object.object) : .array(current.elements)
+                guard let parent = enclosing.popLast() else { return value }
+                current = parent
+                name = current.name
             }
+        }
+    }
+
+    /// Reads a scalar or an empty container whole, or opens a container, with the cursor on the
+    /// value's first byte.
+    /// - Parameter isProblem: Whether an object here is the problem document.
+    @inline(__always)
+    private mutating func parseOpening(isProblem: Bool) throws(ProblemDecodingError) -> Opening {
+        guard self.index < self.bytes.count else {
+            throw self.error(.malformed, "the document ends where a value was expected")
+        }
+        switch self.bytes[self.index] {
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            let isObject = self.bytes[self.index] == UInt8(ascii: "{")
+            try self.enter()
+            self.index += 1
+            self.skipWhitespace()
+            if self.index < self.bytes.count, self.bytes[self.index] == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                self.index += 1
+                self.depth -= 1
+                return .value(isObject ? .object(ExtensionValue.Object()) : .array([]))
+            }
+            return .container(OpenContainer(isObject: isObject, isProblem: isProblem && isObject))
+        case UInt8(ascii: "\""): return .value(.string(try self.parseString()))
+        case UInt8(ascii: "t"):
+            try self.expectLiteral("true")
+            return .value(.bool(true))
+        case UInt8(ascii: "f"):
+            try self.expectLiteral("false")
+            return .value(.bool(false))
+        case UInt8(ascii: "n"):
+            try self.expectLiteral("null")
+            return .value(.null)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return .value(try self.parseNumber())
+        default:
+            throw self.error(.malformed, "unexpected character \(self.describeCurrentByte()) where a value was expected")
         }
     }
 
@@ -172,7 +199,9 @@ struct JSONParser {
     }
 
     /// Reads a member's name and the `:` after it, leaving the cursor on its value.
-    private mutating func parseMemberName(into container: inout OpenContainer) throws(ProblemDecodingError) {
+    /// - Parameter isProblem: Whether the member is one of the problem object's own.
+    @inline(__always)
+    private mutating func parseMemberName(isProblem: Bool) throws(ProblemDecodingError) -> String {
         self.skipWhitespace()
         guard self.index < self.bytes.count, self.bytes[self.index] == UInt8(ascii: "\"") else {
             throw self.error(.malformed, "expected a member name in double quotes")
@@ -184,20 +213,20 @@ struct JSONParser {
         }
         self.index += 1
         self.skipWhitespace()
-        if container.isProblem { self.topLevelMember = name }
-        container.name = name
+        if isProblem { self.topLevelMember = name }
+        return name
     }
 
     /// Adds a value read to its container: an array's next element, or the value of the member
-    /// whose name was read last.
+    /// named `name`.
     ///
     /// A repeated member name keeps its first position and its last value, with a diagnostic.
-    private mutating func add(_ value: ExtensionValue, to container: inout OpenContainer) {
+    @inline(__always)
+    private mutating func add(_ value: ExtensionValue, named name: String, to container: inout OpenContainer) {
         guard container.isObject else {
             container.elements.append(value)
             return
         }
-        let name = container.name
         guard container.object.add(name, value) else { return }
         self.diagnostics.record(
             .init(
