@@ -16,9 +16,9 @@ struct ObjectBuilder {
 
     /// Adds a member, or replaces the value of the member of that name.
     ///
-    /// - Returns: Whether the name was already there.
+    /// - Returns: The position of the member whose value was replaced, `nil` for a new member.
     @inline(__always)
-    mutating func add(_ name: String, _ value: ExtensionValue) -> Bool {
+    mutating func add(_ name: consuming String, _ value: consuming ExtensionValue) -> Int? {
         // A linear scan beats hashing for the few members a problem has; past 16 the index keeps
         // a hostile document with thousands of members from going quadratic.
         let existing: Int?
@@ -30,14 +30,14 @@ struct ObjectBuilder {
                     self.positions[member.name] = position
                 }
             }
-            existing = self.positions[name]
+            existing = self.positions[copy name]
         }
         if let existing {
             self.object.storage[existing].value = value
-            return true
+            return existing
         }
-        if !self.positions.isEmpty { self.positions[name] = self.object.count }
+        if !self.positions.isEmpty { self.positions[copy name] = self.object.count }
         self.object.appendUnchecked(name, value)
-        return false
+        return nil
     }
 }

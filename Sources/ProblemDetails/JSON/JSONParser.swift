@@ -109,17 +109,19 @@ struct JSONParser {
             var value: ExtensionValue
             switch try self.parseOpening(isProblem: false) {
             case .container(let child):
-                current.name = name
+                current.name = consume name
                 enclosing.append(current)
                 current = child
-                if child.isObject { name = try self.parseMemberName(isProblem: false) }
+                name = child.isObject ? try self.parseMemberName(isProblem: false) : ""
                 continue
             case .value(let complete):
                 value = complete
             }
             // Hand the value to the containers it completes, innermost first, until one has more.
+            // The value and the name are consumed, not copied: both live on across iterations,
+            // and a copy of each would cost a retain and a release per member.
             while true {
-                self.add(value, named: name, to: &current)
+                self.add(consume value, named: consume name, to: &current)
                 self.skipWhitespace()
                 guard self.index < self.bytes.count else {
                     throw self.error(
@@ -133,6 +135,7 @@ struct JSONParser {
                     if current.isObject {
                         name = try self.parseMemberName(isProblem: current.isProblem)
                     } else {
+                        name = ""
                         self.skipWhitespace()
                     }
                     break
@@ -222,15 +225,26 @@ struct JSONParser {
     ///
     /// A repeated member name keeps its first position and its last value, with a diagnostic.
     @inline(__always)
-    private mutating func add(_ value: ExtensionValue, named name: String, to container: inout OpenContainer) {
+    private mutating func add(
+        _ value: consuming ExtensionValue,
+        named name: consuming String,
+        to container: inout OpenContainer
+    ) {
         guard container.isObject else {
             container.elements.append(value)
             return
         }
-        guard container.object.add(name, value) else { return }
+        if let position = container.object.add(name, value) {
+            self.recordRepeat(of: container.object.object[position].name, isProblemMember: container.isProblem)
+        }
+    }
+
+    /// Reports a member name that appears twice in one object.
+    @inline(never)
+    private mutating func recordRepeat(of name: String, isProblemMember: Bool) {
         self.diagnostics.record(
             .init(
-                member: container.isProblem ? name : self.topLevelMember,
+                member: isProblemMember ? name : self.topLevelMember,
                 message: "the member name '\(ProblemDiagnostic.excerpt(name))' appears more than once; the last value is used"
             )
         )

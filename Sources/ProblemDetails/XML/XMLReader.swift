@@ -596,7 +596,7 @@ struct XMLReader {
         into children: inout Children,
         isTopLevel: Bool
     ) {
-        guard children.object.add(name, value) else { return }
+        guard children.object.add(name, value) != nil else { return }
         self.diagnostics.record(
             .init(
                 member: isTopLevel ? name : self.topLevelMember,
