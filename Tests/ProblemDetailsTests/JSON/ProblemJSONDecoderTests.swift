@@ -138,6 +138,26 @@ import Testing
         #expect(nested.diagnostics.map(\.member) == ["outer"])
     }
 
+    /// RFC 8259 §8.3 compares names code unit by code unit, as JavaScript does; Swift's `==`
+    /// would call "é" and "e" with a combining accent one name and drop a member.
+    @Test func namesThatDifferOnlyInNormalisationAreDifferentMembers() throws {
+        let precomposed = "\u{E9}"
+        let decomposed = "e\u{301}"
+        for filler in [0, 20] {
+            // Twenty members first, so that the names are also told apart past the linear scan.
+            let members = (0..<filler).map { "\"m\($0)\": 0, " }.joined()
+            let decoded = try decoder.decode(
+                "{" + members + "\"\(precomposed)\": 1, \"\(decomposed)\": 2, \"\(precomposed)\": 3}")
+            let names = decoded.problem.extensions.map(\.name).suffix(2)
+            #expect(names.map { Array($0.utf8) } == [Array(precomposed.utf8), Array(decomposed.utf8)])
+            #expect(decoded.problem.extensions.map(\.value).suffix(2) == [3, 2])
+            #expect(decoded.diagnostics.count == 1)
+        }
+        let escaped = try decoder.decode(#"{"\u00e9": 1, "e\u0301": 2}"#)
+        #expect(escaped.problem.extensions.count == 2)
+        #expect(escaped.diagnostics.isEmpty)
+    }
+
     @Test func manyDuplicateMembersStayFast() throws {
         let members = (0..<20_000).map { "\"m\($0 % 100)\": \($0)" }.joined(separator: ",")
         let decoded = try decoder.decode("{" + members + "}")

@@ -186,6 +186,18 @@ import Testing
         #expect(array.diagnostics.map(\.member) == ["o"])
     }
 
+    /// XML names are the same when their characters are: "é" and "e" with a combining accent
+    /// are two elements, which Swift's `==` would merge.
+    @Test func namesThatDifferOnlyInNormalisationAreDifferentMembers() throws {
+        for filler in [0, 20] {
+            let members = (0..<filler).map { "<m\($0)/>" }.joined()
+            let decoded = try self.decodeMembers(members + "<\u{E9}>1</\u{E9}><e\u{301}>2</e\u{301}>")
+            let names = decoded.problem.extensions.map(\.name).suffix(2)
+            #expect(names.map { Array($0.utf8) } == [Array("\u{E9}".utf8), Array("e\u{301}".utf8)])
+            #expect(decoded.diagnostics.isEmpty)
+        }
+    }
+
     @Test func staysLinearWithManyRepeatedAndDistinctNames() throws {
         let repeated = String(repeating: "<a>1</a>", count: 20_000)
         let distinct = (0..<20_000).map { "<m\($0)/>" }.joined()
