@@ -68,9 +68,15 @@ public final class ProblemMiddleware: Middleware, Sendable {
             case .success(let response):
                 // A problem response carries the identifiers already (the core's responder writes
                 // them), so only successes get them here.
+                // Vapor's `headers` is a copy taken under the response's lock: edited in place
+                // while the response still held it, the whole field list was copied. Taken out
+                // first, it is edited without a copy and put back once.
+                var headers = response.headers
+                response.headers = HTTPHeaders()
                 identity.forEachResponseHeaderField { name, value in
-                    response.headers.replaceOrAdd(name: name.rawName, value: value)
+                    headers.replaceOrAdd(name: name.rawName, value: value)
                 }
+                response.headers = headers
                 promise.succeed(response)
             case .failure(let error):
                 promise.succeed(self.response(for: error, to: request, identity: identity))

@@ -29,10 +29,17 @@ extension Request {
     func readIdentity() -> (identity: RequestIdentity, isReproducible: Bool) {
         let headers = self.headers
         var isReproducible = true
-        let identity = RequestIdentity(reading: { headers.combinedValue(of: $0) }) {
+        // Noted as it is read, rather than looked up again: every request pays for each scan of
+        // its header fields.
+        var hasRequestIDField = false
+        let identity = RequestIdentity(reading: { name in
+            let value = headers.combinedValue(of: name)
+            if value != nil, name == RequestIdentity.requestIDField { hasRequestIDField = true }
+            return value
+        }) {
             // Vapor's id is a fresh UUID only when the request has no `X-Request-ID`; with one,
             // it is that field's first line, which may be one of several the client sent.
-            if !headers.contains(name: .xRequestId), let vaporID = RequestID(validating: self.id) { return vaporID }
+            if !hasRequestIDField, let vaporID = RequestID(validating: self.id) { return vaporID }
             isReproducible = false
             return RequestID.generate()
         }

@@ -54,6 +54,9 @@ import VaporTesting
         app.routes.defaultMaxBodySize = 1024
         app.get("ok") { _ in "fine" }
         app.get("id") { req in req.id }
+        app.get("own-headers") { _ in
+            Response(status: .ok, headers: ["Cache-Control": "no-store", "X-Request-ID": "set-by-the-handler"], body: "fine")
+        }
         app.get("identity") { req in req.problemIdentity?.requestID.value ?? "none" }
         app.get("current-logger-id") { _ async -> String in
             Logger.current[metadataKey: "request-id"]?.description ?? "none"
@@ -179,6 +182,31 @@ import VaporTesting
         try await test(.GET, "id", headers: ["X-Request-ID": "not valid!"]) { response in
             let echoed = response.headers.first(name: "X-Request-ID") ?? ""
             #expect(echoed != "not valid!")
+            #expect(RequestID(validating: echoed) != nil)
+        }
+    }
+
+    @Test func aSuccessKeepsItsOwnHeaderFieldsAndGetsOneRequestID() async throws {
+        try await test(.GET, "own-headers", headers: ["X-Request-ID": "abc-3", "X-Correlation-ID": "corr-3"]) { response in
+            #expect(response.status == .ok)
+            #expect(response.body.string == "fine")
+            #expect(response.headers[canonicalForm: "Cache-Control"] == ["no-store"])
+            #expect(response.headers["X-Request-ID"] == ["abc-3"])
+            #expect(response.headers["X-Correlation-ID"] == ["corr-3"])
+        }
+    }
+
+    /// Vapor takes the first `X-Request-ID` line as its id; the client sent a list, which is no
+    /// valid ID, so one is generated rather than Vapor's pick echoed.
+    @Test func severalRequestIDFieldsAreNotReducedToVaporsFirst() async throws {
+        var headers = HTTPHeaders()
+        headers.add(name: "X-Request-ID", value: "first-id")
+        headers.add(name: "X-Request-ID", value: "second-id")
+        try await test(.GET, "id", headers: headers) { response in
+            #expect(response.body.string == "first-id")
+            let echoed = try #require(response.headers.first(name: "X-Request-ID"))
+            #expect(echoed != "first-id")
+            #expect(echoed.utf8.count == 32)
             #expect(RequestID(validating: echoed) != nil)
         }
     }
