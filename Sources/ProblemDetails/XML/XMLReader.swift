@@ -305,7 +305,12 @@ struct XMLReader {
         /// Whether the value is being built; when not, the element is only checked for
         /// well-formedness.
         var isRead: Bool
+        /// The text read so far, when it is not all in ``textRun``.
         var text: [UInt8] = []
+        /// The text, while it is one run of the document that needs no change: nearly every
+        /// member's text is, and its string is then made from the document at once, not copied
+        /// into ``text`` first.
+        var textRun: Range<Int>?
         var children: Children
         var hasChildElements = false
         var hasText = false
@@ -344,11 +349,12 @@ struct XMLReader {
                 case .finished(let child):
                     self.adopt(child, into: &current)
                 case .open(let child):
-                    enclosing.append(current)
+                    // Moved, not copied: a copy retained and released every string and array in it.
+                    enclosing.append(consume current)
                     current = child
                 }
             case .end:
-                let element = self.finish(current)
+                let element = self.finish(consume current)
                 guard let parent = enclosing.popLast() else { return element }
                 current = parent
                 self.adopt(element, into: &current)
@@ -392,11 +398,12 @@ struct XMLReader {
     }
 
     /// An element whose end tag was read, as its parent needs it; its namespace bindings end.
-    private mutating func finish(_ element: OpenElement) -> Element {
+    private mutating func finish(_ element: consuming OpenElement) -> Element {
         let value: ExtensionValue? =
             element.isRead
             ? self.value(
-                text: element.text,
+                text: element.hasChildElements || element.level == 1
+                    ? "" : element.textRun.map(self.string) ?? String(decoding: element.text, as: UTF8.self),
                 children: element.children,
                 hasChildElements: element.hasChildElements,
                 hasText: element.hasText,
@@ -483,7 +490,10 @@ struct XMLReader {
             if byte == UInt8(ascii: "&") {
                 let scalar = try self.parseReference()
                 if !Self.isWhitespace(scalar) { element.hasText = true }
-                if element.isRead, !element.hasChildElements { Self.append(scalar, to: &element.text) }
+                if element.isRead, !element.hasChildElements {
+                    self.moveTextRun(of: &element)
+                    Self.append(scalar, to: &element.text)
+                }
                 continue
             }
             guard byte == UInt8(ascii: "<") else {
@@ -491,7 +501,12 @@ struct XMLReader {
                 let isWhitespace = try self.scanText()
                 if !isWhitespace { element.hasText = true }
                 if element.isRead, !element.hasChildElements {
-                    Self.appendNormalizingLineEnds(self.bytes[start..<self.index], to: &element.text)
+                    if element.text.isEmpty, element.textRun == nil, !self.bytes[start..<self.index].contains(0x0D) {
+                        element.textRun = start..<self.index
+                    } else {
+                        self.moveTextRun(of: &element)
+                        Self.appendNormalizingLineEnds(self.bytes[start..<self.index], to: &element.text)
+                    }
                 }
                 continue
             }
@@ -512,6 +527,7 @@ struct XMLReader {
                     let isWhitespace = content.allSatisfy { Self.isWhitespace($0) }
                     if !isWhitespace { element.hasText = true }
                     if element.isRead, !element.hasChildElements {
+                        self.moveTextRun(of: &element)
                         Self.appendNormalizingLineEnds(content, to: &element.text)
                     }
                 } else {
@@ -526,6 +542,7 @@ struct XMLReader {
                 if !element.hasChildElements {
                     element.hasChildElements = true
                     element.text = []
+                    element.textRun = nil
                 }
                 return .child
             }
@@ -534,7 +551,7 @@ struct XMLReader {
 
     /// The value of an element that was read.
     private mutating func value(
-        text: [UInt8],
+        text: String,
         children: Children,
         hasChildElements: Bool,
         hasText: Bool,
@@ -551,7 +568,7 @@ struct XMLReader {
             )
         }
         guard hasChildElements || isRoot else {
-            return .string(String(decoding: text, as: UTF8.self))
+            return .string(text)
         }
         // An element whose only children were in other namespaces has no `i` to make it an array.
         if children.isArray, !children.items.isEmpty {
@@ -646,12 +663,26 @@ struct XMLReader {
         guard self.index > start else {
             throw self.error(.malformed, "expected a name")
         }
-        let parts = colon.map { [start..<$0, $0 + 1..<self.index] } ?? [start..<self.index]
-        for part in parts where !XMLName.isValid(self.string(part)) {
+        let isValid =
+            if let colon { self.isName(start..<colon) && self.isName(colon + 1..<self.index) } else { self.isName(start..<self.index) }
+        guard isValid else {
             throw self.error(
                 .malformed, "'\(ProblemDiagnostic.excerpt(self.string(start..<self.index)))' is not an XML name", at: start)
         }
         return QualifiedName(range: start..<self.index, colon: colon)
+    }
+
+    /// Whether a part of a qualified name, its bytes passed by ``isNameByte(_:)`` and holding no
+    /// `:`, is an XML name.
+    ///
+    /// An ASCII one, as nearly every name is, needs only its first byte checked: every other ASCII
+    /// byte ``isNameByte(_:)`` lets through is a name character. Any other is checked scalar by
+    /// scalar.
+    private func isName(_ range: Range<Int>) -> Bool {
+        guard let first = range.first else { return false }
+        for index in range where self.bytes[index] >= 0x80 { return XMLName.isValid(self.string(range)) }
+        let byte = self.bytes[first]
+        return byte.isASCIILetter || byte == UInt8(ascii: "_")
     }
 
     /// Whether a byte can be part of a name; the name is then checked scalar by scalar.
@@ -923,6 +954,13 @@ struct XMLReader {
 
     private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x80 && Self.isWhitespace(UInt8(scalar.value))
+    }
+
+    /// Copies an element's text run into its text buffer, before more text joins it.
+    private func moveTextRun(of element: inout OpenElement) {
+        guard let run = element.textRun else { return }
+        element.text.append(contentsOf: self.bytes[run])
+        element.textRun = nil
     }
 
     private static func append(_ scalar: Unicode.Scalar, to buffer: inout [UInt8]) {

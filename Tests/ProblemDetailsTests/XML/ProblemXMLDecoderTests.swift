@@ -663,6 +663,21 @@ import Testing
         #expect(self.failure(XMLFixtures.problem("<a></a >")) == nil)
     }
 
+    /// Each side of a qualified name's colon must be an XML name: ASCII names are checked by their
+    /// first byte alone, others scalar by scalar.
+    @Test func checksEachPartOfAQualifiedName() {
+        for name in ["1a", "-a", ".a", "·a", ":a", "a:", "x:1a", "x:-a", "1x:a", "x:·a", "a:b:c"] {
+            let document = XMLFixtures.problem("<\(name) xmlns:x=\"urn:example\" xmlns:1x=\"urn:example\"/>")
+            #expect(self.failure(document)?.reason == .malformed, "\(name)")
+            let attribute = XMLFixtures.problem("<a \(name)=\"v\"/>")
+            #expect(self.failure(attribute)?.reason == .malformed, "attribute \(name)")
+        }
+        for name in ["a", "_a", "a.b-c_1", "é", "a·b", "e\u{301}", "x:a", "x:é", "é:a"] {
+            let document = XMLFixtures.problem("<\(name) xmlns:x=\"urn:example\" xmlns:é=\"urn:example\"/>")
+            #expect(self.failure(document) == nil, "\(name)")
+        }
+    }
+
     // MARK: Limits
 
     /// A problem whose extension nests `levels` objects, so `levels + 1` objects in JSON.
