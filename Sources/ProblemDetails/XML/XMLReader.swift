@@ -685,7 +685,7 @@ struct XMLReader {
         return byte.isASCIILetter || byte == UInt8(ascii: "_")
     }
 
-    /// Whether a byte can be part of a name; the name is then checked scalar by scalar.
+    /// Whether a byte can be part of a name; ``isName(_:)`` then checks the name as a whole.
     private static func isNameByte(_ byte: UInt8) -> Bool {
         byte >= 0x80 || byte.isASCIILetter || byte.isASCIIDigit || byte == UInt8(ascii: "_")
             || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
