@@ -26,33 +26,6 @@ extension HTTPHeaders {
             self.add(name: field.name.rawName, value: field.value)
         }
     }
-
-    /// The value of the field `name` as the core reads it from `HTTPFields`: its one line's value,
-    /// or its lines' values joined with ", ".
-    ///
-    /// `first(name:)` would take the first of repeated lines, so `X-Request-ID: a` twice would
-    /// be echoed by Vapor and replaced by Hummingbird; joined, a singleton field sent twice is
-    /// invalid in both.
-    /// - Parameter name: The field's name.
-    /// - Returns: The value, or `nil` when there is no such field.
-    func combinedValue(of name: HTTPField.Name) -> String? {
-        let canonicalName = name.canonicalName.utf8
-        var value: String?
-        for (fieldName, line) in self where Self.isASCIICaseInsensitivelyEqual(fieldName.utf8, canonicalName) {
-            if let earlier = value {
-                value = earlier + ", " + line
-            } else {
-                value = line
-            }
-        }
-        return value
-    }
-
-    private static func isASCIICaseInsensitivelyEqual(_ name: String.UTF8View, _ lowercased: String.UTF8View) -> Bool {
-        name.elementsEqual(lowercased) { byte, lowercasedByte in
-            (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == lowercasedByte
-        }
-    }
 }
 
 extension HTTPRequest {

@@ -186,6 +186,35 @@ import VaporTesting
         }
     }
 
+    /// The middleware takes Vapor's id unchecked when the request has no `X-Request-ID`: that
+    /// rests on Vapor making it a UUID then, which this holds Vapor to.
+    @Test func aRequestWithoutAnIDGetsVaporsUUID() async throws {
+        try await withApp { app in
+            for headers: HTTPHeaders in [[:], ["Content-Type": "text/plain", "Accept": "*/*"]] {
+                let request = Request(application: app, headers: headers, on: app.eventLoopGroup.next())
+                #expect(UUID(uuidString: request.id) != nil)
+            }
+        }
+        try await test(.GET, "id", headers: ["Content-Type": "text/plain", "X-Correlation-ID": "not valid!"]) { response in
+            #expect(response.headers.first(name: "X-Request-ID") == response.body.string)
+            #expect(UUID(uuidString: response.body.string) != nil)
+        }
+    }
+
+    /// NIO matches header names more loosely than the core: it takes this name, whose `\r` folds
+    /// to `-` under its 0xDF mask, for `X-Request-Id`, so Vapor's id is the raw line, which must
+    /// not be echoed.
+    @Test func aLineVaporTakesForTheIDButTheCoreDoesNotIsNeverTrusted() async throws {
+        var headers = HTTPHeaders()
+        headers.add(name: "X\rRequest\rID", value: "not valid!")
+        try await test(.GET, "id", headers: headers) { response in
+            #expect(response.body.string == "not valid!")
+            let echoed = try #require(response.headers.first(name: "X-Request-ID"))
+            #expect(echoed != "not valid!")
+            #expect(RequestID(validating: echoed) != nil)
+        }
+    }
+
     @Test func aSuccessKeepsItsOwnHeaderFieldsAndGetsOneRequestID() async throws {
         try await test(.GET, "own-headers", headers: ["X-Request-ID": "abc-3", "X-Correlation-ID": "corr-3"]) { response in
             #expect(response.status == .ok)

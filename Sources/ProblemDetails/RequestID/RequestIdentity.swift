@@ -43,22 +43,7 @@ public struct RequestIdentity: Sendable, Hashable {
     ///   - headerFields: The request's header fields.
     ///   - generate: Makes a new request ID.
     public init(headerFields: HTTPFields, generate: () -> RequestID = RequestID.generate) {
-        self.init(reading: { headerFields.combinedValue(of: $0) }, generate: generate)
-    }
-
-    /// Reads the identity through a lookup of header field values, for an integration whose
-    /// requests do not hold `HTTPFields`: it reads three fields instead of converting them all,
-    /// which is most of what the middleware costs a successful request.
-    ///
-    /// - Parameters:
-    ///   - value: The first value of a request header field, or `nil`.
-    ///   - generate: Makes a new request ID.
-    package init(reading value: (HTTPField.Name) -> String?, generate: () -> RequestID) {
-        let requestID = value(Self.requestIDField).flatMap(RequestID.init(validating:))
-        let correlationID = value(Self.correlationIDField).flatMap(RequestID.init(validating:))
-        self.requestID = requestID ?? correlationID ?? generate()
-        self.correlationID = correlationID
-        self.traceParent = value(Self.traceParentField).flatMap(TraceParent.init(parsing:))
+        self.init(fieldValues: FieldValues(headerFields), generate: generate)
     }
 
     /// The header fields every response to the request carries: `X-Request-ID`, and

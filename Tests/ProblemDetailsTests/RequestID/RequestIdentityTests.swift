@@ -50,20 +50,54 @@ import Testing
         #expect(written == identity.responseHeaderFields)
     }
 
-    @Test func readingThroughALookupIsReadingTheFields() {
-        let fields: HTTPFields = [
-            RequestIdentity.requestIDField: "req",
-            RequestIdentity.correlationIDField: "corr",
-            RequestIdentity.traceParentField: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-        ]
-        var asked: [HTTPField.Name] = []
-        let read = RequestIdentity(reading: { name in
-            asked.append(name)
-            return fields[name]
-        }, generate: { fixed })
-        #expect(read == RequestIdentity(headerFields: fields, generate: { fixed }))
-        #expect(read.traceParent != nil)
-        #expect(Set(asked) == [RequestIdentity.requestIDField, RequestIdentity.correlationIDField, RequestIdentity.traceParentField])
+    static let traceParent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+
+    /// The one-pass reading gives what looking each field up in `HTTPFields` gives, repeated
+    /// lines joined with ", " as the subscript joins them.
+    @Test(arguments: [
+        [] as [(String, String)],
+        [("Host", "example.com"), ("Content-Type", "text/plain"), ("Accept", "*/*")],
+        [("x-request-id", "lower"), ("X-CORRELATION-ID", "UPPER"), ("TraceParent", Self.traceParent)],
+        [("X-Request-ID", "first"), ("Host", "h"), ("x-request-id", "second")],
+        [("X-Correlation-ID", "a"), ("X-Correlation-ID", "b"), ("X-Request-ID", "c")],
+        [("traceparent", Self.traceParent), ("traceparent", Self.traceParent)],
+        [("X-Request-ID", ""), ("X-Request-IDs", "longer"), ("X-Request-I", "shorter"), ("Traceparents", "x")],
+    ])
+    func readingTheLinesInOnePassIsLookingEachFieldUp(lines: [(String, String)]) throws {
+        var fields = HTTPFields()
+        var fieldValues = RequestIdentity.FieldValues()
+        for (name, value) in lines {
+            fields.append(HTTPField(name: try #require(HTTPField.Name(name)), value: value))
+            fieldValues.add(name: name, value: value)
+        }
+        #expect(fieldValues.requestID == fields[RequestIdentity.requestIDField])
+        #expect(fieldValues.correlationID == fields[RequestIdentity.correlationIDField])
+        #expect(fieldValues.traceParent == fields[RequestIdentity.traceParentField])
+        #expect(RequestIdentity.FieldValues(fields).requestID == fieldValues.requestID)
+        #expect(RequestIdentity(fieldValues: fieldValues, generate: { fixed }) == identity(fields))
+    }
+
+    /// Only ASCII letters are folded: folding every byte with 0x20 would take `\r` for `-`.
+    @Test(arguments: [
+        "X\rRequest\rID", "X-Request_ID", "X-Request-I\u{0}", "\u{062D}Request-ID", "Y-Request-ID", "X-Correlation\rID",
+        "traceparen\u{7F}",
+    ])
+    func namesThatOnlyLookAlikeAreNotRead(name: String) {
+        var fieldValues = RequestIdentity.FieldValues()
+        fieldValues.add(name: name, value: "abc-1")
+        #expect(fieldValues.requestID == nil)
+        #expect(fieldValues.correlationID == nil)
+        #expect(fieldValues.traceParent == nil)
+    }
+
+    /// A repeated singleton field is joined into a list, which is no valid ID: one is generated
+    /// instead of taking whichever line came first.
+    @Test func repeatedRequestIDLinesAreNotReflected() {
+        var fieldValues = RequestIdentity.FieldValues()
+        fieldValues.add(name: "X-Request-ID", value: "first")
+        fieldValues.add(name: "x-request-id", value: "second")
+        #expect(fieldValues.requestID == "first, second")
+        #expect(RequestIdentity(fieldValues: fieldValues, generate: { fixed }).requestID == fixed)
     }
 
     @Test func absentIDIsGenerated() {
