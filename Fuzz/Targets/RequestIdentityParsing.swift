@@ -1,11 +1,13 @@
-// Fuzz target: RequestID(validating:), TraceParent(parsing:) and RequestIdentity(headerFields:).
+// Fuzz target: RequestID(validating:), TraceParent(parsing:), RequestIdentity(headerFields:) and
+// RequestIdentity.FieldValues, which reads the three fields from a request's lines by name.
 //
 // Compiled into one module with Sources/ProblemDetails (see Fuzz/run), so it uses the core's API
 // directly and does not import it. HTTPTypes is linked in.
 //
-// The input is split at NUL bytes into an `X-Request-ID` value, an `X-Correlation-ID` value and a
-// `traceparent` value (missing parts mean absent fields; a leading 0x01 byte repeats the
-// `X-Request-ID` field with the correlation value, so that combined field values are tried).
+// The input is split at NUL bytes into an `X-Request-ID` value, an `X-Correlation-ID` value, a
+// `traceparent` value and a field name (missing parts mean absent fields; a leading 0x01 byte
+// repeats the `X-Request-ID` field with the correlation value, so that combined field values are
+// tried).
 //
 // Invariants:
 // - An accepted request ID is the text as given, 1 to `RequestID.maximumLength` bytes of visible
@@ -16,6 +18,8 @@
 // - `RequestIdentity` built from the fields never carries an ID that `RequestID(validating:)`
 //   refuses, picks `X-Request-ID`, then `X-Correlation-ID`, then the generator, and its response
 //   header fields carry exactly those IDs.
+// - A line is read as one of the three fields exactly when its name, with ASCII letters folded to
+//   lowercase and nothing else changed, is that field's lowercase name.
 
 import HTTPTypes
 
@@ -24,7 +28,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let repeatsRequestID = bytes.first == 0x01
     if repeatsRequestID { bytes.removeFirst() }
-    let parts = bytes.split(separator: 0, maxSplits: 2, omittingEmptySubsequences: false).map {
+    let parts = bytes.split(separator: 0, maxSplits: 3, omittingEmptySubsequences: false).map {
         String(decoding: $0, as: UTF8.self)
     }
     RequestIdentityParsingFuzz.check(parts: parts, repeatsRequestID: repeatsRequestID)
@@ -68,6 +72,8 @@ enum RequestIdentityParsingFuzz {
             self.fail("the identity did not take X-Request-ID, then X-Correlation-ID, then a generated ID", input)
         }
 
+        if parts.count > 3 { self.checkNameMatching(parts[3], input) }
+
         let response = identity.responseHeaderFields
         guard response[RequestIdentity.requestIDField] == identity.requestID.value,
             response[RequestIdentity.correlationIDField] == identity.correlationID?.value
@@ -78,6 +84,20 @@ enum RequestIdentityParsingFuzz {
             guard RequestID(validating: field.value) != nil else {
                 self.fail("a response header field carries \(field.value.debugDescription)", input)
             }
+        }
+    }
+
+    static func checkNameMatching(_ name: String, _ input: String) {
+        var fieldValues = RequestIdentity.FieldValues()
+        fieldValues.add(name: name, value: "value")
+        // Compared as bytes: String equality is canonical equivalence, which is not what a
+        // field name's comparison is.
+        let folded = Array(name.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 })
+        guard (fieldValues.requestID != nil) == (folded == Array("x-request-id".utf8)),
+            (fieldValues.correlationID != nil) == (folded == Array("x-correlation-id".utf8)),
+            (fieldValues.traceParent != nil) == (folded == Array("traceparent".utf8))
+        else {
+            self.fail("the line named \(name.debugDescription) was read as the wrong field", input)
         }
     }
 
