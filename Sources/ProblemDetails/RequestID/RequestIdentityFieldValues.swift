@@ -66,7 +66,7 @@ extension RequestIdentity {
                 for byte in name.utf8 {
                     // Setting 0x20 lowercases an ASCII letter; only letters may be folded, since
                     // it would also map, say, "\r" to "-".
-                    let folded = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+                    let folded = byte.isASCIILetter ? byte | 0x20 : byte
                     guard index < expected.count, folded == expected[index] else { return false }
                     index += 1
                 }
